@@ -1,0 +1,27 @@
+"""Tests: `make test`. Never reaches a paid or remote service.
+
+The services (PostgreSQL, search, S3, stripe-mock) come from scripts/services.sh through the
+environment it writes; without them the suite runs on SQLite and the tests that need a service
+skip with a loud reason (tests/conftest.py), except with CI=true, where a missing service fails.
+"""
+
+from .base import *  # noqa: F403
+from .base import env
+
+SECRET_KEY = "test-only-not-secret-apop-boutique-test-suite-000000"
+DEBUG = False
+ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast, tests only
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+STORAGES["staticfiles"] = {  # noqa: F405
+    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage",
+}
+WHITENOISE_USE_FINDERS = True
+STATIC_ROOT = None  # nothing is collected in this mode; WhiteNoise reads the app folders
+WAGTAILADMIN_BASE_URL = "http://testserver"
+# Stripe only through stripe-mock on this machine: a live key can never be used by a test.
+STRIPE_SECRET_KEY = env("STRIPE_SECRET_KEY", default="sk_test_123")
+if not STRIPE_SECRET_KEY.startswith("sk_test_"):
+    raise RuntimeError("Test settings accept only Stripe test keys (sk_test_…).")

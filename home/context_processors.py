@@ -1,0 +1,28 @@
+"""Context shared by every page: footer links and the other language's address of this page."""
+
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language
+from wagtail.models import Site
+
+from .site_links import links_for
+
+
+def site(request):
+    """Footer links (cached) and the language switch for the current page."""
+    current = get_language() or "fr"
+    path = request.get_full_path()
+    languages = [
+        {
+            "code": code,
+            "name": name,
+            "url": translate_url(path, code),
+            "current": current.startswith(code),
+        }
+        for code, name in settings.LANGUAGES
+    ]
+    return {
+        "site_links": links_for(Site.find_for_request(request), request),
+        "languages": languages,
+        "other_languages": [lang for lang in languages if not lang["current"]],
+    }

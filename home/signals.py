@@ -1,0 +1,23 @@
+"""Publication hooks of the home app, in one place (STYLE.md, example 5)."""
+
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
+
+from .models import SiteLinks
+from .site_links import forget_links
+
+
+@receiver(post_save, sender=SiteLinks)
+@receiver(post_delete, sender=SiteLinks)
+def _site_links_changed(sender, instance, **kwargs):
+    forget_links([instance.site])
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+@receiver(page_slug_changed)
+@receiver(post_page_move)
+def _page_changed(sender, instance, **kwargs):
+    # A linked page's URL or visibility may have changed; cheap to forget, costly to serve stale.
+    forget_links()

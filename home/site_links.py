@@ -1,0 +1,42 @@
+"""The footer's page links, cached so that rendering a page costs no query for them."""
+
+from django.core.cache import cache
+from django.utils.translation import get_language
+from wagtail.models import Page
+
+from .models import SiteLinks
+
+CACHE_SECONDS = 60 * 60
+_KEY = "site-links:{site_id}:{lang}"
+_LANGS = ("fr", "en")
+
+
+def links_for(site, request=None) -> dict[str, str]:
+    """URLs of the pages chosen in the SiteLinks setting, by field name ("" when unset)."""
+    if site is None:
+        return {}
+    key = _KEY.format(site_id=site.pk, lang=get_language() or "fr")
+    links = cache.get(key)
+    if links is None:
+        links = _build(site, request)
+        cache.set(key, links, CACHE_SECONDS)
+    return links
+
+
+def _build(site, request) -> dict[str, str]:
+    setting = SiteLinks.for_site(site)
+    ids = {field: getattr(setting, f"{field}_id") for field in SiteLinks.LINK_FIELDS}
+    pages = Page.objects.live().public().in_bulk([pk for pk in ids.values() if pk])
+    return {
+        field: (pages[pk].get_url(request=request) if pk in pages else "")
+        for field, pk in ids.items()
+    }
+
+
+def forget_links(sites=None) -> None:
+    """Drop the cached links (after a publication, a move or a settings change)."""
+    from wagtail.models import Site
+
+    site_ids = [s.pk for s in sites] if sites else list(Site.objects.values_list("pk", flat=True))
+    cache.delete_many([_KEY.format(site_id=pk, lang=lang) for pk in site_ids for lang in _LANGS])
+
