@@ -39,4 +39,3 @@ def forget_links(sites=None) -> None:
 
     site_ids = [s.pk for s in sites] if sites else list(Site.objects.values_list("pk", flat=True))
     cache.delete_many([_KEY.format(site_id=pk, lang=lang) for pk in site_ids for lang in _LANGS])
-

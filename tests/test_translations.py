@@ -48,12 +48,31 @@ def test_catalogues_hold_every_string_of_the_code(tmp_path):
     copy.mkdir()
     shutil.copy(REPO / "manage.py", copy)
     for name in SOURCES:
-        shutil.copytree(REPO / name, copy / name, ignore=shutil.ignore_patterns("*.mo", "__pycache__"))
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "apop.settings.dev", "DATABASE_URL": "sqlite://:memory:"}
+        shutil.copytree(
+            REPO / name, copy / name, ignore=shutil.ignore_patterns("*.mo", "__pycache__")
+        )
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "apop.settings.dev",
+        "DATABASE_URL": "sqlite://:memory:",
+    }
 
     subprocess.run(
-        [sys.executable, "manage.py", "makemessages", "--locale", "fr", "--locale", "en", "--no-obsolete"],
-        cwd=copy, env=env, check=True, capture_output=True, timeout=300,
+        [
+            sys.executable,
+            "manage.py",
+            "makemessages",
+            "--locale",
+            "fr",
+            "--locale",
+            "en",
+            "--no-obsolete",
+        ],
+        cwd=copy,
+        env=env,
+        check=True,
+        capture_output=True,
+        timeout=300,
     )
 
     for lang in LANGUAGES:

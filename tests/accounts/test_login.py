@@ -34,9 +34,21 @@ def test_login_with_email_and_password_redirects_to_next(client, site_pages, tea
 @pytest.mark.parametrize(
     ("email", "lang", "message"),
     [
-        ("prof@example.org", "fr", "Cette adresse courriel et ce mot de passe ne correspondent à aucun compte actif."),
-        ("nobody@example.org", "fr", "Cette adresse courriel et ce mot de passe ne correspondent à aucun compte actif."),
-        ("nobody@example.org", "en", "This e-mail address and password do not match an active account."),
+        (
+            "prof@example.org",
+            "fr",
+            "Cette adresse courriel et ce mot de passe ne correspondent à aucun compte actif.",
+        ),
+        (
+            "nobody@example.org",
+            "fr",
+            "Cette adresse courriel et ce mot de passe ne correspondent à aucun compte actif.",
+        ),
+        (
+            "nobody@example.org",
+            "en",
+            "This e-mail address and password do not match an active account.",
+        ),
     ],
 )
 def test_failed_login_says_the_same_whether_or_not_the_account_exists(

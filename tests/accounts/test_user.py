@@ -55,7 +55,10 @@ def test_superuser_is_staff_and_superuser():
 @pytest.mark.parametrize(
     ("fields", "shown"),
     [
-        ({"display_name": "Prof. Gagnon", "first_name": "Luc", "last_name": "Gagnon"}, "Prof. Gagnon"),
+        (
+            {"display_name": "Prof. Gagnon", "first_name": "Luc", "last_name": "Gagnon"},
+            "Prof. Gagnon",
+        ),
         ({"first_name": "Luc", "last_name": "Gagnon"}, "Luc Gagnon"),
         ({}, "luc.gagnon"),
     ],

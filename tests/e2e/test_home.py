@@ -58,8 +58,12 @@ def test_keyboard_focus_is_visible_and_the_skip_link_works(page, site_url):
     skip = page.locator(":focus")
     assert skip.inner_text() == "Passer au contenu principal"
     box = skip.bounding_box()
-    assert box is not None and box["y"] >= 0 and box["height"] > 0
-    outline = skip.evaluate("e => getComputedStyle(e).outlineStyle + ' ' + getComputedStyle(e).outlineWidth")
+    assert box is not None
+    assert box["y"] >= 0
+    assert box["height"] > 0
+    outline = skip.evaluate(
+        "e => getComputedStyle(e).outlineStyle + ' ' + getComputedStyle(e).outlineWidth"
+    )
     assert outline == "solid 3px"
 
     page.keyboard.press("Enter")
@@ -80,7 +84,9 @@ def test_home_page_has_no_wcag_violation(page, site_url, axe_source, lang):
     assert axe_violations(page, axe_source) == []
 
 
-@pytest.mark.parametrize("path", ["/fr/guide-des-licences/", "/en/nexiste-pas/", "/fr/compte/connexion/"])
+@pytest.mark.parametrize(
+    "path", ["/fr/guide-des-licences/", "/en/nexiste-pas/", "/fr/compte/connexion/"]
+)
 def test_other_pages_have_no_wcag_violation(page, site_url, axe_source, path):
     page.goto(f"{site_url}{path}")
 

@@ -36,7 +36,9 @@ class Command(BaseCommand):
         for spec in DEMO_ACCOUNTS:
             user = User.objects.filter(email__iexact=spec["email"]).first()
             if user is None:
-                create = User.objects.create_superuser if spec["superuser"] else User.objects.create_user
+                create = (
+                    User.objects.create_superuser if spec["superuser"] else User.objects.create_user
+                )
                 user = create(spec["email"], spec["password"], display_name=spec["display_name"])
             self.stdout.write(f"  {spec['email']} / {spec['password']}  — {spec['role']}")
 
@@ -64,7 +66,10 @@ def _ensure_site(home: HomePage) -> Site:
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         return Site.objects.create(
-            hostname="localhost", port=80, root_page=home, is_default_site=True,
+            hostname="localhost",
+            port=80,
+            root_page=home,
+            is_default_site=True,
             site_name="APOP boutique",
         )
     if site.root_page_id != home.pk:
