@@ -52,6 +52,8 @@ class User(AbstractUser):
         blank=True,
         help_text=_("Shown on your author page and your resources instead of your e-mail."),
     )
+    bio = models.TextField(_("biography"), blank=True, max_length=2000)
+    bio_en = models.TextField(_("biography (English)"), blank=True, max_length=2000)
     language = models.CharField(
         _("preferred language"),
         max_length=2,

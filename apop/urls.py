@@ -17,6 +17,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("telechargement/", include("resources.download_urls")),
 ]
 
 if settings.DEBUG:
@@ -27,6 +28,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("recherche/", search_views.search, name="search"),
     path("compte/", include("accounts.urls")),
+    path("", include("resources.urls")),
     # Wagtail's page tree last: it answers every other path under /fr/ and /en/.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

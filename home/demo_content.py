@@ -257,18 +257,17 @@ PAGES = [
     },
 ]
 
-# Printed by `make run`; created only when asked for (never by the production compose job).
+# Printed by `make run`; never created with --structure-only (production, Docker Compose).
+DEMO_PASSWORD = "demo-apop-2026"
 DEMO_ACCOUNTS = [
     {
         "email": "editrice@apop.example",
-        "password": "demo-apop-2026",
         "display_name": "Élise Éditrice",
         "role": "éditrice (administration Wagtail) / editor (Wagtail admin)",
         "superuser": True,
     },
     {
         "email": "enseignant@apop.example",
-        "password": "demo-apop-2026",
         "display_name": "Théo Enseignant",
         "role": "enseignant / teacher",
         "superuser": False,

@@ -72,10 +72,21 @@ class HomePage(BilingualPage):
 
     max_count = 1
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage"]
+    subpage_types = [
+        "home.StandardPage",
+        "resources.ResourceIndexPage",
+        "resources.CollectionIndexPage",
+    ]
 
     class Meta:
         verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        from resources.home import home_sections
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(home_sections(request))
+        return context
 
 
 class StandardPage(BilingualPage):

@@ -27,10 +27,20 @@ def _build(site, request) -> dict[str, str]:
     setting = SiteLinks.for_site(site)
     ids = {field: getattr(setting, f"{field}_id") for field in SiteLinks.LINK_FIELDS}
     pages = Page.objects.live().public().in_bulk([pk for pk in ids.values() if pk])
-    return {
+    links = {
         field: (pages[pk].get_url(request=request) if pk in pages else "")
         for field, pk in ids.items()
     }
+    # The catalogue's index pages, found by type under this site.
+    from resources.models import CollectionIndexPage, ResourceIndexPage
+
+    for key, model in (
+        ("resources_index", ResourceIndexPage),
+        ("collections_index", CollectionIndexPage),
+    ):
+        index_page = model.objects.live().descendant_of(site.root_page).first()
+        links[key] = index_page.get_url(request=request) if index_page else ""
+    return links
 
 
 def forget_links(sites=None) -> None:

@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class ResourcesConfig(AppConfig):
     name = "resources"
     verbose_name = _("Resources")
+
+    def ready(self):
+        from . import signals  # noqa: F401  (publication hooks, in one place)

@@ -18,12 +18,10 @@ def main() -> None:
     for message in catalog:
         if not message.id:
             continue
-        if message.pluralizable:
-            if not all(message.string):
-                message.string = tuple(message.id)
-        elif not message.string:
-            message.string = message.id
+        # Always the source text itself: gettext's fuzzy matching may have proposed another one.
+        message.string = tuple(message.id) if message.pluralizable else message.id
         message.flags.discard("fuzzy")
+        message.previous_id = ()
     with PO.open("wb") as po_file:
         write_po(po_file, catalog, width=100)
 

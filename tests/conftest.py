@@ -65,10 +65,35 @@ def pytest_terminal_summary(terminalreporter):
         terminalreporter.write_line(message, red=True, bold=True)
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """The cache outlives a test's database transaction: start every test with an empty one."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _file_storages(settings, tmp_path):
+    """Every test writes its files (public and private) to its own temporary folders."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": tmp_path / "public", "base_url": "/media/"},
+        },
+        "private": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": tmp_path / "private", "base_url": None},
+        },
+    }
+    settings.MEDIA_ROOT = tmp_path / "public"
+
+
 @pytest.fixture
 def site_pages(db):
     """The page tree of the demo command: home page, about, licence guide, privacy, terms."""
-    call_command("load_demo", "--no-demo-accounts", stdout=StringIO())
+    call_command("load_demo", "--structure-only", stdout=StringIO())
     from home.models import HomePage
 
     return HomePage.objects.get()

@@ -4,6 +4,7 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
 from home.models import HomePage, StandardPage
+from resources.models import CollectionIndexPage, CollectionPage, ResourceIndexPage, ResourcePage
 
 
 class PageTreeTests(WagtailPageTestCase):
@@ -18,6 +19,24 @@ class PageTreeTests(WagtailPageTestCase):
         self.assertCanNotCreateAt(Page, StandardPage)
 
     def test_allowed_children(self):
-        self.assertAllowedSubpageTypes(HomePage, {StandardPage})
+        self.assertAllowedSubpageTypes(
+            HomePage, {StandardPage, ResourceIndexPage, CollectionIndexPage}
+        )
         self.assertAllowedParentPageTypes(HomePage, {Page})
         self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage})
+
+    def test_resources_go_only_under_the_resource_index(self):
+        self.assertCanCreateAt(HomePage, ResourceIndexPage)
+        self.assertCanCreateAt(ResourceIndexPage, ResourcePage)
+        self.assertCanNotCreateAt(HomePage, ResourcePage)
+        self.assertCanNotCreateAt(StandardPage, ResourcePage)
+        self.assertCanNotCreateAt(ResourcePage, ResourcePage)
+        self.assertCanNotCreateAt(StandardPage, ResourceIndexPage)
+        self.assertAllowedSubpageTypes(ResourcePage, set())
+
+    def test_collections_go_only_under_the_collection_index(self):
+        self.assertCanCreateAt(HomePage, CollectionIndexPage)
+        self.assertCanCreateAt(CollectionIndexPage, CollectionPage)
+        self.assertCanNotCreateAt(HomePage, CollectionPage)
+        self.assertCanNotCreateAt(ResourceIndexPage, CollectionPage)
+        self.assertCanNotCreateAt(CollectionIndexPage, ResourcePage)

@@ -54,7 +54,7 @@ def axe_source():
 @pytest.fixture
 def site_url(live_server, transactional_db):
     """The live server with the demo page tree."""
-    call_command("load_demo", "--no-demo-accounts", stdout=StringIO())
+    call_command("load_demo", "--structure-only", stdout=StringIO())
     return live_server.url
 
 

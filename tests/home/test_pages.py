@@ -186,8 +186,8 @@ def test_sitemap_lists_the_published_pages(client, site_pages):
 
     xml = response.content.decode()
     assert response.status_code == 200
-    assert xml.count("<url>") == 5
-    assert "<loc>http://localhost/fr/guide-des-licences/</loc>" in xml
+    assert xml.count("<url>") == 7
+    assert "<loc>http://testserver/fr/guide-des-licences/</loc>" in xml
 
 
 def test_search_finds_an_editorial_page(client, site_pages):
@@ -217,9 +217,9 @@ def test_demo_command_is_idempotent_and_keeps_editor_changes(site_pages):
     about.save_revision().publish()
     counts = (Page.objects.count(), StandardPage.objects.count(), SiteLinks.objects.count())
 
-    call_command("load_demo", "--no-demo-accounts", stdout=StringIO())
+    call_command("load_demo", "--structure-only", stdout=StringIO())
 
     assert (Page.objects.count(), StandardPage.objects.count(), SiteLinks.objects.count()) == counts
-    assert counts == (6, 4, 1)
+    assert counts == (8, 4, 1)
     assert StandardPage.objects.get(slug="a-propos").title == "À propos de l'APOP"
     assert HomePage.objects.get().get_site().is_default_site is True

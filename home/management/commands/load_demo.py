@@ -1,23 +1,35 @@
-"""Creates the site's page tree and (optionally) demo accounts. Idempotent: a second run changes
-nothing, and pages that editors have since changed are left as they are."""
+"""Creates the site's structure (page tree, taxonomies, editorial workflow) and, unless told
+otherwise, the demo accounts and the demo catalogue. Idempotent: a second run changes nothing,
+and what editors have since changed is left as it is."""
 
+from urllib.parse import urlsplit
+
+from django.apps import apps
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from resources.demo_catalogue import MEMBERS as DEMO_MEMBERS
 from wagtail.models import Locale, Page, Site
 
-from home.demo_content import DEMO_ACCOUNTS, HOME, PAGES
+from home.demo_content import DEMO_ACCOUNTS, DEMO_PASSWORD, HOME, PAGES
 from home.models import HomePage, SiteLinks, StandardPage
+from resources.demo import ensure_catalogue_structure, load_demo_catalogue
+from resources.moderation import ensure_editorial_setup
+from resources.taxonomies import load_taxonomies
 
 
 class Command(BaseCommand):
-    help = "Creates the home page, the editorial pages, the footer links and demo accounts."
+    help = (
+        "Creates the site's pages, taxonomies and editorial workflow, then demo accounts and "
+        "the demo catalogue (unless --structure-only)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--no-demo-accounts",
+            "--structure-only",
             action="store_true",
-            help="Create the pages only (production): no account with a known password.",
+            help="Production: pages, taxonomies and workflow only; no account, no demo resource.",
         )
 
     @transaction.atomic
@@ -26,21 +38,43 @@ class Command(BaseCommand):
         site = _ensure_site(home)
         pages = {spec["key"]: _ensure_child(home, spec) for spec in PAGES}
         _ensure_site_links(site, pages)
-        self.stdout.write(f"Pages ready under {home.url_path} ({len(pages) + 1} pages).")
-        if not options["no_demo_accounts"]:
-            self._ensure_accounts()
+        created_terms = load_taxonomies()
+        ensure_editorial_setup(apps)
+        ensure_catalogue_structure(home)
+        self.stdout.write(
+            f"Site ready: {len(pages) + 1} editorial pages, "
+            f"{sum(created_terms.values())} taxonomy terms created, editorial workflow in place."
+        )
+        if options["structure_only"]:
+            return
+        accounts = self._ensure_accounts()
+        created = load_demo_catalogue(
+            home, DEMO_PASSWORD, editor=accounts.get("editrice@apop.example")
+        )
+        self.stdout.write(
+            f"Demo catalogue: {created['resources']} resources and "
+            f"{created['collections']} collections created."
+        )
+        self.stdout.write(f"Demo accounts (local use only), password for all: {DEMO_PASSWORD}")
+        for spec in DEMO_ACCOUNTS:
+            self.stdout.write(f"  {spec['email']:34} {spec['role']}")
+        for spec in DEMO_MEMBERS:
+            self.stdout.write(
+                f"  {spec['email']:34} membre APOP / APOP member ({spec['display_name']})"
+            )
 
     def _ensure_accounts(self):
         User = get_user_model()
-        self.stdout.write("Demo accounts (local use only):")
+        accounts = {}
         for spec in DEMO_ACCOUNTS:
             user = User.objects.filter(email__iexact=spec["email"]).first()
             if user is None:
                 create = (
                     User.objects.create_superuser if spec["superuser"] else User.objects.create_user
                 )
-                user = create(spec["email"], spec["password"], display_name=spec["display_name"])
-            self.stdout.write(f"  {spec['email']} / {spec['password']}  — {spec['role']}")
+                user = create(spec["email"], DEMO_PASSWORD, display_name=spec["display_name"])
+            accounts[spec["email"]] = user
+        return accounts
 
 
 def _ensure_root() -> Page:
@@ -65,15 +99,22 @@ def _ensure_home() -> HomePage:
 def _ensure_site(home: HomePage) -> Site:
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
+        # The address people use (make run: 127.0.0.1:8000), so that absolute URLs in
+        # attributions, feeds and e-mails point somewhere real.
+        base = urlsplit(settings.WAGTAILADMIN_BASE_URL)
         return Site.objects.create(
-            hostname="localhost",
-            port=80,
+            hostname=base.hostname or "localhost",
+            port=base.port or (443 if base.scheme == "https" else 80),
             root_page=home,
             is_default_site=True,
             site_name="APOP boutique",
         )
     if site.root_page_id != home.pk:
+        # Wagtail's placeholder site (localhost:80): give it the real address too.
         previous = site.root_page
+        base = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+        site.hostname = base.hostname or site.hostname
+        site.port = base.port or (443 if base.scheme == "https" else 80)
         site.root_page = home
         site.site_name = site.site_name or "APOP boutique"
         site.save()

@@ -1,0 +1,41 @@
+"""The editor's validation of a resource (« ressource validée »), outside the revision history:
+validating is a judgement on the published resource, not an edit of its content."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .detail import bump_catalogue_version
+from .models import ResourcePage
+from .moderation import EDITORS_GROUP
+
+
+def may_validate(user) -> bool:
+    return user.is_superuser or user.groups.filter(name=EDITORS_GROUP).exists()
+
+
+def toggle_validation(request, page_id):
+    """GET: confirm; POST: give or remove the badge, recording who and when."""
+    if not may_validate(request.user):
+        raise PermissionDenied
+    page = get_object_or_404(ResourcePage, pk=page_id)
+    if request.method == "POST":
+        if page.validated_at:
+            ResourcePage.objects.filter(pk=page.pk).update(validated_at=None, validated_by=None)
+            messages.success(
+                request,
+                _("“%(title)s” is no longer marked as validated.") % {"title": page.title},
+            )
+        else:
+            ResourcePage.objects.filter(pk=page.pk).update(
+                validated_at=timezone.now(), validated_by=request.user
+            )
+            messages.success(
+                request, _("“%(title)s” is now a validated resource.") % {"title": page.title}
+            )
+        bump_catalogue_version()
+        return redirect("wagtailadmin_explore", page.get_parent().pk)
+    return TemplateResponse(request, "resources/admin/confirm_validation.html", {"page": page})

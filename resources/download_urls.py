@@ -1,0 +1,12 @@
+"""/telechargement/… (outside the language prefix: a file has no interface language)."""
+
+from django.urls import path
+
+from . import downloads
+
+app_name = "downloads"
+
+urlpatterns = [
+    path("<int:resource_id>/", downloads.download_resource, name="resource"),
+    path("<int:resource_id>/<int:file_id>/", downloads.download_file, name="file"),
+]

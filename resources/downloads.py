@@ -1,0 +1,73 @@
+"""Downloads of resource files: /telechargement/<resource id>/ (everything, as a ZIP with the
+licence and attribution) and /telechargement/<resource id>/<file id>/ (one file).
+
+Access: free resources for anyone (no account needed, in the REL spirit); paid ones for their
+authors and staff until the boutique grants entitlements. The files issue moves this to stored
+packages, presigned S3 URLs, download records and rate limits."""
+
+import tempfile
+import zipfile
+
+from django.contrib import messages
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+
+from . import attribution
+from .detail import work_for
+from .models import ResourceFile, ResourcePage
+
+
+def _resource_for(request, resource_id) -> ResourcePage:
+    page = ResourcePage.objects.filter(pk=resource_id).first()
+    if page is None:
+        raise Http404
+    user = request.user
+    is_insider = user.is_authenticated and (
+        user.is_staff or page.authors.filter(pk=user.pk).exists()
+    )
+    if not page.live and not is_insider:
+        raise Http404
+    page._is_insider = is_insider
+    return page
+
+
+def _may_download(request, page) -> bool:
+    return page.price_cents == 0 or page._is_insider
+
+
+def download_resource(request, resource_id):
+    page = _resource_for(request, resource_id)
+    if not _may_download(request, page):
+        messages.info(request, _("This resource is for sale: it can be downloaded once obtained."))
+        return redirect(page.get_url(request=request))
+    files = list(page.files.order_by("sort_order", "pk"))
+    if not files:
+        raise Http404
+    spooled = tempfile.SpooledTemporaryFile(max_size=8 * 1024 * 1024)
+    with zipfile.ZipFile(spooled, "w", zipfile.ZIP_DEFLATED) as archive:
+        for entry in files:
+            with entry.file.open("rb") as source:
+                archive.writestr(entry.display_name, source.read())
+        work = work_for(page, request)
+        site_url = request.build_absolute_uri("/").rstrip("/")
+        archive.writestr("ATTRIBUTION.txt", attribution.attribution_file(work, site_url=site_url))
+        archive.writestr("LICENCE.txt", attribution.licence_file(page.licence, site_url=site_url))
+    spooled.seek(0)
+    return FileResponse(spooled, as_attachment=True, filename=f"{page.slug}.zip")
+
+
+def download_file(request, resource_id, file_id):
+    page = _resource_for(request, resource_id)
+    if not _may_download(request, page):
+        messages.info(request, _("This resource is for sale: it can be downloaded once obtained."))
+        return redirect(page.get_url(request=request))
+    entry = ResourceFile.objects.filter(page=page, pk=file_id).first()
+    if entry is None:
+        raise Http404
+    return FileResponse(
+        entry.file.open("rb"),
+        as_attachment=True,
+        filename=entry.display_name,
+        content_type=entry.content_type or "application/octet-stream",
+    )

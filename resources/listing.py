@@ -1,0 +1,188 @@
+"""Resource cards for listings (index, disciplines, collections, home, related resources).
+
+A page of N cards costs a fixed number of queries, whatever N: one UNION query for the four
+taxonomies of all the cards (names come from the cached taxonomies), one for the previews and
+one for their renditions."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models import CharField, F, Value
+
+from . import licences
+from .models import ResourcePage, ResourcePreview
+from .taxonomies import Term, all_terms
+
+PAGE_SIZE = 24
+CARD_RENDITION = "fill-480x300"
+
+_RELATIONS = {
+    # kind → (through model, column of the term)
+    "discipline": (ResourcePage.disciplines.through, "discipline_id"),
+    "level": (ResourcePage.levels.through, "educationlevel_id"),
+    "type": (ResourcePage.types.through, "resourcetype_id"),
+    "dimension": (ResourcePage.dimensions.through, "digitalcompetencydimension_id"),
+}
+
+
+@dataclass
+class Preview:
+    url: str
+    width: int
+    height: int
+    alt: str
+
+
+@dataclass
+class ResourceCard:
+    """What a card shows of a resource; plain data, safe to cache."""
+
+    id: int
+    title: str
+    url: str
+    summary: str
+    language: str
+    price_cents: int
+    member_price_cents: int | None
+    licence_id: str
+    rating_average: float | None
+    rating_count: int
+    download_count: int
+    is_validated: bool
+    first_published_at: object = None
+    disciplines: list[Term] = field(default_factory=list)
+    levels: list[Term] = field(default_factory=list)
+    types: list[Term] = field(default_factory=list)
+    dimensions: list[Term] = field(default_factory=list)
+    preview: Preview | None = None
+
+    @property
+    def licence(self) -> licences.Licence:
+        return licences.get_licence(self.licence_id)
+
+    @property
+    def is_free(self) -> bool:
+        return self.price_cents == 0
+
+
+def taxonomy_terms(page_ids) -> dict[int, dict[str, list[Term]]]:
+    """The taxonomy terms of each page: {page_id: {"discipline": [...], "level": [...], …}}."""
+    page_ids = list(page_ids)
+    result: dict[int, dict[str, list[Term]]] = {
+        pk: {kind: [] for kind in _RELATIONS} for pk in page_ids
+    }
+    if not page_ids:
+        return result
+    queries = [
+        through.objects.filter(resourcepage_id__in=page_ids)
+        .annotate(kind=Value(kind, output_field=CharField()), term=F(column))
+        .values_list("resourcepage_id", "kind", "term")
+        for kind, (through, column) in _RELATIONS.items()
+    ]
+    terms = all_terms()
+    rows = queries[0].union(*queries[1:], all=True)
+    for page_id, kind, term_id in rows:
+        term = terms[kind].get(term_id)
+        if term is not None:
+            result[page_id][kind].append(term)
+    for by_kind in result.values():
+        for kind, found in by_kind.items():
+            found.sort(key=lambda term: term.code.zfill(3) if kind == "dimension" else term.code)
+    return result
+
+
+def previews_for(
+    page_ids, spec: str = CARD_RENDITION, first_only: bool = True
+) -> dict[int, list[Preview]]:
+    """Preview renditions of each page (two queries: previews with images, their renditions)."""
+    found: dict[int, list[Preview]] = defaultdict(list)
+    rows = (
+        ResourcePreview.objects.filter(page_id__in=list(page_ids))
+        .select_related("image")
+        .prefetch_related("image__renditions")
+        .order_by("page_id", "sort_order", "pk")
+    )
+    for row in rows:
+        if first_only and found[row.page_id]:
+            continue
+        rendition = row.image.get_rendition(spec)
+        found[row.page_id].append(
+            Preview(rendition.url, rendition.width, rendition.height, row.alt_text)
+        )
+    return found
+
+
+def resource_cards(pages, request=None, with_previews: bool = True) -> list[ResourceCard]:
+    """Cards for these pages, in their order."""
+    pages = list(pages)
+    ids = [page.pk for page in pages]
+    terms = taxonomy_terms(ids)
+    previews = previews_for(ids) if with_previews else {}
+    cards = []
+    for page in pages:
+        page_terms = terms[page.pk]
+        page_previews = previews.get(page.pk)
+        cards.append(
+            ResourceCard(
+                id=page.pk,
+                title=page.title,
+                url=page.get_url(request=request),
+                summary=page.summary,
+                language=page.language,
+                price_cents=page.price_cents,
+                member_price_cents=page.member_price_cents,
+                licence_id=page.licence,
+                rating_average=page.rating_average,
+                rating_count=page.rating_count,
+                download_count=page.download_count,
+                is_validated=page.is_validated,
+                first_published_at=page.first_published_at,
+                disciplines=page_terms["discipline"],
+                levels=page_terms["level"],
+                types=page_terms["type"],
+                dimensions=page_terms["dimension"],
+                preview=page_previews[0] if page_previews else None,
+            )
+        )
+    return cards
+
+
+def card_queryset(queryset):
+    """Only the columns a card needs (the page row is wide: revisions keep their own copy)."""
+    return queryset.only(
+        "id",
+        "title",
+        "slug",
+        "url_path",
+        "path",
+        "depth",
+        "locale_id",
+        "summary",
+        "language",
+        "price_cents",
+        "member_price_cents",
+        "licence",
+        "rating_count",
+        "rating_sum",
+        "download_count",
+        "validated_at",
+        "first_published_at",
+        "live",
+        "content_type_id",
+    )
+
+
+def paginate_resources(request, queryset, page_size: int = PAGE_SIZE) -> dict:
+    """{"resources": cards of the requested page, "page_obj": the paginator page}."""
+    paginator = Paginator(card_queryset(queryset), page_size)
+    try:
+        page_obj = paginator.page(request.GET.get("page", 1))
+    except PageNotAnInteger:
+        page_obj = paginator.page(1)
+    except EmptyPage:
+        page_obj = paginator.page(paginator.num_pages)
+    return {"resources": resource_cards(page_obj.object_list, request), "page_obj": page_obj}
+
+
+__all__ = ["Preview", "ResourceCard", "paginate_resources", "resource_cards"]

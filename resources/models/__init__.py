@@ -1,0 +1,29 @@
+"""Models of the resource catalogue, split by topic and re-exported here."""
+
+from .collections import CollectionIndexPage, CollectionItem, CollectionPage
+from .pages import ResourceFile, ResourceIndexPage, ResourcePage, ResourcePreview, ResourceTag
+from .ratings import Rating
+from .taxonomies import (
+    DigitalCompetencyDimension,
+    Discipline,
+    EducationLevel,
+    ResourceType,
+    TaxonomyTerm,
+)
+
+__all__ = [
+    "CollectionIndexPage",
+    "CollectionItem",
+    "CollectionPage",
+    "DigitalCompetencyDimension",
+    "Discipline",
+    "EducationLevel",
+    "Rating",
+    "ResourceFile",
+    "ResourceIndexPage",
+    "ResourcePage",
+    "ResourcePreview",
+    "ResourceTag",
+    "ResourceType",
+    "TaxonomyTerm",
+]

@@ -1,0 +1,122 @@
+"""Curated collections: an editorial introduction and an ordered list of resources."""
+
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+
+class CollectionIndexPage(Page):
+    """/collections/: the curated collections, featured first."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    intro_en = models.TextField(_("introduction (English)"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("intro_en")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["resources.CollectionPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("collection index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["collections"] = list(
+            CollectionPage.objects.live()
+            .public()
+            .child_of(self)
+            .select_related("cover", "discipline")
+            .order_by("-featured", "title")
+        )
+        return context
+
+
+class CollectionPage(Page):
+    """An editor's selection of resources around a theme, a course or a discipline."""
+
+    title_en = models.CharField(_("title (English)"), max_length=255, blank=True)
+    intro = RichTextField(_("introduction"), features=["bold", "italic", "link", "ol", "ul"])
+    intro_en = RichTextField(
+        _("introduction (English)"), blank=True, features=["bold", "italic", "link", "ol", "ul"]
+    )
+    cover = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("cover image"),
+    )
+    discipline = models.ForeignKey(
+        "resources.Discipline",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="collections",
+        verbose_name=_("discipline"),
+    )
+    featured = models.BooleanField(_("featured on the home page"), default=False)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("cover"),
+        FieldPanel("discipline"),
+        FieldPanel("featured"),
+        InlinePanel("items", label=_("Resources"), min_num=1),
+        MultiFieldPanel(
+            [FieldPanel("title_en"), FieldPanel("intro_en")],
+            heading=_("English version (optional)"),
+            classname="collapsed",
+        ),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("title_en")]
+    parent_page_types = ["resources.CollectionIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("collection")
+        verbose_name_plural = _("collections")
+
+    @property
+    def localized_title(self) -> str:
+        english = (get_language() or "fr").startswith("en")
+        return self.title_en if english and self.title_en else self.title
+
+    @property
+    def localized_intro(self):
+        english = (get_language() or "fr").startswith("en")
+        return self.intro_en if english and self.intro_en else self.intro
+
+    def get_context(self, request, *args, **kwargs):
+        from resources.listing import resource_cards
+
+        context = super().get_context(request, *args, **kwargs)
+        items = list(
+            self.items.filter(resource__live=True).select_related("resource").order_by("sort_order")
+        )
+        cards = resource_cards([item.resource for item in items], request)
+        context["entries"] = [
+            {"card": card, "note": item.note} for item, card in zip(items, cards, strict=True)
+        ]
+        return context
+
+
+class CollectionItem(Orderable):
+    """A resource in a collection, with the editor's optional note."""
+
+    page = ParentalKey(CollectionPage, related_name="items", on_delete=models.CASCADE)
+    resource = models.ForeignKey(
+        "resources.ResourcePage",
+        on_delete=models.CASCADE,
+        related_name="collection_items",
+        verbose_name=_("resource"),
+    )
+    note = models.CharField(_("editor's note"), max_length=300, blank=True)
+
+    panels = [FieldPanel("resource"), FieldPanel("note")]

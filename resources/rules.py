@@ -1,0 +1,69 @@
+"""Validation of a resource against the money and licence rules, with messages in the user's
+language. Used by ResourcePage.clean() (the admin) and the submission form alike."""
+
+from django.utils.translation import gettext_lazy as _
+
+from . import licences
+
+
+def resource_errors(page) -> dict[str, list]:
+    """{field name: [messages]} for everything wrong with this resource; empty when valid."""
+    errors: dict[str, list] = {}
+
+    def add(field, message):
+        errors.setdefault(field, []).append(message)
+
+    price = page.price_cents if page.price_cents is not None else 0
+    if price < 0 or (page.member_price_cents or 0) < 0:
+        # The fields' own validators refuse negative amounts, with their message.
+        return errors
+    if page.member_price_cents is not None:
+        if price == 0:
+            add("member_price_cents", _("A free resource has no member price."))
+        elif page.member_price_cents > price:
+            add("member_price_cents", _("The member price cannot be higher than the price."))
+    licence = licences.get_licence(page.licence)
+    # In memory for a page being built in the admin (modelcluster), from the database otherwise.
+    author_ids = {user.pk for user in page.authors.all()}
+    sale = licences.can_sell(licence, price, seller_is_rights_holder=bool(author_ids))
+    if not sale:
+        add("price_cents", sale.reason)
+
+    source_licence, same_holder = _source(page, author_ids)
+    if page.adapted_from_page_id and page.pk and page.adapted_from_page_id == page.pk:
+        add("adapted_from_page", _("A resource cannot be adapted from itself."))
+    elif page.adapted_from_page_id and page.source_title:
+        add(
+            "source_title",
+            _("Give either a resource of this site or an external source, not both."),
+        )
+    elif source_licence is not None:
+        decision = licences.derivative_allowed(
+            source_licence, licence, 0, same_rights_holder=same_holder
+        )
+        if not decision:
+            add("licence", decision.reason)
+        else:
+            priced = licences.derivative_allowed(
+                source_licence, licence, price, same_rights_holder=same_holder
+            )
+            if not priced:
+                add("price_cents", priced.reason)
+    elif page.source_title and not page.source_licence:
+        add("source_licence", _("Give the licence of the source you adapted."))
+    return errors
+
+
+def _source(page, author_ids):
+    """(licence of what this resource adapts, whether the rights holders overlap)."""
+    if page.adapted_from_page_id:
+        from .models import ResourcePage
+
+        source = ResourcePage.objects.filter(pk=page.adapted_from_page_id).first()
+        if source is None:
+            return None, False
+        source_authors = set(source.authors.values_list("pk", flat=True))
+        return licences.get_licence(source.licence), bool(source_authors & author_ids)
+    if page.source_title and page.source_licence:
+        return licences.get_licence(page.source_licence), False
+    return None, False

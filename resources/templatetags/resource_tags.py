@@ -1,0 +1,87 @@
+"""Template filters for the catalogue: money in Quebec French or Canadian English, ratings."""
+
+from decimal import Decimal
+
+from babel.numbers import format_currency
+from django import template
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+register = template.Library()
+
+_LOCALES = {"fr": "fr_CA", "en": "en_CA"}
+
+
+@register.filter
+def money(cents, currency="CAD"):
+    """12,50 $ in French, $12.50 in English; from integer cents, never floats."""
+    if cents is None:
+        return ""
+    locale = _LOCALES.get((get_language() or "fr")[:2], "fr_CA")
+    return format_currency(Decimal(int(cents)) / 100, currency, locale=locale)
+
+
+@register.filter
+def price_label(cents):
+    """« Gratuit » for 0, else the amount."""
+    return _("Free") if not cents else money(cents)
+
+
+@register.filter
+def rating_text(average):
+    """The average as words for screen readers: « 4,5 sur 5 »."""
+    if average is None:
+        return _("Not rated yet")
+    value = f"{average:.1f}"
+    if (get_language() or "fr").startswith("fr"):
+        value = value.replace(".", ",")
+    return _("%(value)s out of 5") % {"value": value}
+
+
+@register.filter
+def stars(average):
+    """Five characters: ★ for each full star (rounded), ☆ for the others (decorative)."""
+    full = round(average or 0)
+    return "★" * full + "☆" * (5 - full)
+
+
+def _lang() -> str:
+    return (get_language() or "fr")[:2]
+
+
+@register.filter
+def licence_short(licence):
+    """« CC BY-NC-SA 4.0 », « Tous droits réservés » / "All rights reserved"."""
+    return licence.short(_lang())
+
+
+@register.filter
+def licence_name(licence):
+    return licence.name(_lang())
+
+
+@register.filter
+def licence_summary(licence):
+    """What the licence allows, in plain words, in the interface language."""
+    return licence.summary(_lang())
+
+
+@register.filter
+def licence_deed(licence):
+    return licence.deed_url(_lang())
+
+
+@register.filter
+def licence_conditions(licence):
+    return licence.conditions(_lang())
+
+
+@register.filter
+def duration(minutes):
+    """75 → « 1 h 15 », 45 → « 45 min »."""
+    if not minutes:
+        return ""
+    hours, rest = divmod(int(minutes), 60)
+    if not hours:
+        return f"{rest}\u00a0min"
+    return f"{hours}\u00a0h\u00a0{rest:02d}" if rest else f"{hours}\u00a0h"

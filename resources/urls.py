@@ -1,0 +1,13 @@
+"""Catalogue URLs under /<lang>/ that are not Wagtail pages."""
+
+from django.urls import path
+
+from . import views
+
+app_name = "resources"
+
+urlpatterns = [
+    path("disciplines/", views.discipline_index, name="discipline_index"),
+    path("disciplines/<str:code>/", views.discipline_detail, name="discipline_detail"),
+    path("evaluations/<int:page_id>/", views.rate_resource, name="rate"),
+]

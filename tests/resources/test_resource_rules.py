@@ -1,0 +1,198 @@
+"""The licence and money rules, enforced on the resource itself with clear messages."""
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.utils import translation
+
+from resources.models import ResourcePage
+
+pytestmark = pytest.mark.django_db
+
+
+def errors_of(page, lang="fr"):
+    with translation.override(lang):
+        with pytest.raises(ValidationError) as error:
+            page.full_clean()
+        # Messages are lazy: render them while the language is active.
+        return error.value.message_dict
+
+
+def with_values(page, **values):
+    """The saved draft with values changed in memory only (the database would refuse them)."""
+    for name, value in values.items():
+        setattr(page, name, value)
+    return page
+
+
+@pytest.fixture
+def marie(make_member):
+    return make_member("Marie Tremblay")
+
+
+@pytest.fixture
+def paul(make_member):
+    return make_member("Paul Roy")
+
+
+def draft(make_resource, **fields):
+    return make_resource(publish=False, **fields)
+
+
+def test_an_adaptation_of_an_nd_work_is_refused(make_resource, marie, paul):
+    source = make_resource("Source ND", authors=[marie], licence="CC-BY-ND-4.0")
+    adaptation = draft(make_resource, authors=[paul], licence="CC-BY-4.0", adapted_from_page=source)
+
+    assert errors_of(adaptation) == {
+        "licence": ["La licence de la source (CC BY-ND 4.0) ne permet pas les adaptations."]
+    }
+    assert errors_of(adaptation, "en") == {
+        "licence": ["The source's licence (CC BY-ND 4.0) does not allow adaptations."]
+    }
+
+
+def test_a_paid_adaptation_of_someone_elses_nc_work_is_refused(make_resource, marie, paul):
+    source = make_resource("Source NC", authors=[marie], licence="CC-BY-NC-4.0")
+    adaptation = draft(
+        make_resource,
+        authors=[paul],
+        licence="CC-BY-NC-4.0",
+        price_cents=500,
+        adapted_from_page=source,
+    )
+
+    assert errors_of(adaptation) == {
+        "price_cents": [
+            "Une adaptation de l’œuvre non commerciale (NC) d’une autre personne doit être gratuite."
+        ]
+    }
+
+
+def test_the_rights_holder_may_sell_an_adaptation_of_their_own_nc_work(make_resource, marie):
+    source = make_resource("Source NC", authors=[marie], licence="CC-BY-NC-4.0")
+    adaptation = draft(
+        make_resource,
+        authors=[marie],
+        licence="CC-BY-NC-ND-4.0",
+        price_cents=500,
+        adapted_from_page=source,
+    )
+
+    adaptation.full_clean()  # no error
+
+
+def test_an_adaptation_of_an_sa_work_keeps_its_licence(make_resource, marie, paul):
+    source = make_resource("Source SA", authors=[marie], licence="CC-BY-SA-4.0")
+    adaptation = draft(make_resource, authors=[paul], licence="CC-BY-4.0", adapted_from_page=source)
+
+    assert errors_of(adaptation, "en") == {
+        "licence": ["An adaptation of a CC BY-SA 4.0 work must keep the CC BY-SA 4.0 licence."]
+    }
+
+
+def test_an_external_source_is_checked_the_same_way(make_resource, paul):
+    adaptation = draft(
+        make_resource,
+        authors=[paul],
+        licence="CC-BY-NC-SA-4.0",
+        price_cents=1200,
+        source_title="Calculus Volume 1",
+        source_author="OpenStax",
+        source_url="https://openstax.org/details/books/calculus-volume-1",
+        source_licence="CC-BY-NC-SA-4.0",
+    )
+
+    assert errors_of(adaptation, "en") == {
+        "price_cents": ["An adaptation of someone else's non-commercial (NC) work must be free."]
+    }
+
+
+def test_an_external_source_needs_its_licence(make_resource, paul):
+    adaptation = draft(make_resource, authors=[paul], source_title="Un manuel libre")
+
+    assert errors_of(adaptation, "en") == {
+        "source_licence": ["Give the licence of the source you adapted."]
+    }
+
+
+def test_a_member_price_above_the_price_is_refused(make_resource, marie):
+    page = with_values(
+        draft(
+            make_resource,
+            authors=[marie],
+            licence="LicenseRef-APOP-All-Rights-Reserved",
+            price_cents=1000,
+        ),
+        member_price_cents=1200,
+    )
+
+    assert errors_of(page) == {
+        "member_price_cents": ["Le prix membre ne peut pas dépasser le prix."]
+    }
+    assert errors_of(page, "en") == {
+        "member_price_cents": ["The member price cannot be higher than the price."]
+    }
+
+
+def test_a_free_resource_has_no_member_price(make_resource, marie):
+    page = draft(make_resource, authors=[marie], price_cents=0, member_price_cents=0)
+
+    assert errors_of(page, "en") == {"member_price_cents": ["A free resource has no member price."]}
+
+
+def test_a_negative_price_is_refused(make_resource, marie):
+    page = with_values(draft(make_resource, authors=[marie]), price_cents=-100)
+
+    assert errors_of(page) == {"price_cents": ["Le prix ne peut pas être négatif."]}
+    assert errors_of(page, "en") == {"price_cents": ["The price cannot be negative."]}
+
+
+def test_nobody_but_a_rights_holder_sells_an_nc_resource(make_resource):
+    page = draft(make_resource, authors=[], licence="CC-BY-NC-SA-4.0", price_cents=500)
+
+    assert errors_of(page, "en") == {
+        "price_cents": ["Only the rights holder may sell a resource under CC BY-NC-SA 4.0."]
+    }
+
+
+def test_an_author_sells_their_own_resource(make_resource, marie):
+    page = draft(
+        make_resource,
+        authors=[marie],
+        licence="LicenseRef-APOP-All-Rights-Reserved",
+        price_cents=1500,
+        member_price_cents=1000,
+    )
+
+    page.full_clean()  # no error
+
+
+def test_a_refused_resource_is_not_published_nor_saved(catalogue, marie):
+    before = ResourcePage.objects.count()
+    page = ResourcePage(
+        title="Vendue sans droits",
+        slug="sans-droits",
+        summary="…",
+        live=True,
+        licence="CC-BY-NC-4.0",
+        price_cents=800,
+    )
+
+    with pytest.raises(ValidationError) as error:
+        catalogue.add_child(instance=page)
+
+    assert list(error.value.message_dict) == ["price_cents"]
+    assert ResourcePage.objects.count() == before
+
+
+def test_the_database_refuses_a_member_price_above_the_price(make_resource, marie):
+    from django.db import IntegrityError, transaction
+
+    page = make_resource(
+        authors=[marie], licence="LicenseRef-APOP-All-Rights-Reserved", price_cents=900
+    )
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        ResourcePage.objects.filter(pk=page.pk).update(member_price_cents=901)
+
+    page.refresh_from_db()
+    assert page.member_price_cents is None
