@@ -78,9 +78,7 @@ def test_a_discipline_code_message_in_english():
             Discipline(code="4a0", name_fr="Essai", name_en="Test").full_clean()
         messages = error.value.message_dict["code"]
 
-    assert messages == [
-        "A discipline code has exactly three digits, for example 420."
-    ]
+    assert messages == ["A discipline code has exactly three digits, for example 420."]
 
 
 def test_terms_are_cached_and_forgotten_when_an_editor_changes_one(

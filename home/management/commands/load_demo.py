@@ -9,12 +9,12 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
-from resources.demo_catalogue import MEMBERS as DEMO_MEMBERS
 from wagtail.models import Locale, Page, Site
 
 from home.demo_content import DEMO_ACCOUNTS, DEMO_PASSWORD, HOME, PAGES
 from home.models import HomePage, SiteLinks, StandardPage
 from resources.demo import ensure_catalogue_structure, load_demo_catalogue
+from resources.demo_catalogue import MEMBERS as DEMO_MEMBERS
 from resources.moderation import ensure_editorial_setup
 from resources.taxonomies import load_taxonomies
 
