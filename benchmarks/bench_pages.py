@@ -26,7 +26,19 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
-PAGES = ["/fr/", "/en/", "/fr/guide-des-licences/", "/fr/recherche/?q=licence", "/healthz"]
+PAGES = [
+    "/fr/",
+    "/en/",
+    "/fr/guide-des-licences/",
+    "/fr/ressources/",
+    "/fr/ressources/calcul-diff-limites/",
+    "/en/ressources/calcul-diff-limites/",
+    "/fr/disciplines/",
+    "/fr/disciplines/201/",
+    "/fr/collections/",
+    "/fr/recherche/?q=licence",
+    "/healthz",
+]
 REQUESTS = int(os.environ.get("BENCH_REQUESTS", "300"))
 
 
@@ -50,12 +62,12 @@ def main() -> None:
     client = Client()
     engine = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
     print(f"database: {engine}; {REQUESTS} requests per page, one process")
-    print(f"{'page':32} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'queries':>8}")
+    print(f"{'page':40} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'queries':>8}")
     for path in PAGES:
         timings, queries = measure(client, path)
         p95 = statistics.quantiles(timings, n=100)[94]
         print(
-            f"{path:32} {statistics.median(timings):8.2f} {p95:8.2f} {max(timings):8.2f} {queries:8d}"
+            f"{path:40} {statistics.median(timings):8.2f} {p95:8.2f} {max(timings):8.2f} {queries:8d}"
         )
 
 

@@ -207,8 +207,12 @@ def _preview_image(spec, position):
 
 
 def _collection(collection_index, spec, pages, terms) -> CollectionPage:
-    first = pages[spec["resources"][0]]
-    cover = first.previews.first().image if first.previews.exists() else None
+    cover = get_image_model()(title=f"Couverture — {spec['title']}"[:255])
+    cover.file = ImageFile(
+        ContentFile(demo_files.preview_png(spec["title"], "", 3, band_text="Collection")),
+        name=f"collection-{spec['key']}.png",
+    )
+    cover.save()
     collection = CollectionPage(
         title=spec["title"],
         title_en=spec.get("title_en", ""),

@@ -3,6 +3,8 @@ text files, and preview images (Pillow)."""
 
 import io
 import textwrap
+import unicodedata
+from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 from reportlab.lib.pagesizes import LETTER
@@ -57,16 +59,40 @@ def csv_bytes(title: str) -> bytes:
     return ("\n".join(rows) + "\n").encode("utf-8")
 
 
-def preview_png(title: str, code: str, index: int) -> bytes:
+_FONT_FILES = (
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+    "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
+)
+
+
+def _font(size: int):
+    """A system font with French accents when there is one, else Pillow's own font."""
+    for path in _FONT_FILES:
+        if Path(path).exists():
+            return ImageFont.truetype(path, size), True
+    return ImageFont.load_default(size=size), False
+
+
+def _drawable(text: str, full_unicode: bool) -> str:
+    if full_unicode:
+        return text
+    # Pillow's built-in font has no accented letters: write "e" rather than a missing glyph.
+    text = text.replace("\u00a0", " ").replace("\u2019", "'")
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c) and ord(c) < 128)
+
+
+def preview_png(title: str, code: str, index: int, band_text: str = "") -> bytes:
     """A page-like preview: coloured band with the discipline code, the title below."""
     width, height = 960, 600
     colour = PALETTE[index % len(PALETTE)]
     image = Image.new("RGB", (width, height), "#f6f8fb")
     draw = ImageDraw.Draw(image)
     draw.rectangle([0, 0, width, 150], fill=colour)
-    big = ImageFont.load_default(size=64)
-    medium = ImageFont.load_default(size=40)
-    draw.text((48, 40), code, font=big, fill="#ffffff")
+    big, full_unicode = _font(64)
+    medium, _ = _font(40)
+    title = _drawable(title, full_unicode)
+    draw.text((48, 40), _drawable(band_text or code, full_unicode), font=big, fill="#ffffff")
     y = 200
     for line in textwrap.wrap(title, 34)[:5]:
         draw.text((48, y), line, font=medium, fill="#1f2328")

@@ -5,6 +5,8 @@ environment it writes; without them the suite runs on SQLite and the tests that 
 skip with a loud reason (tests/conftest.py), except with CI=true, where a missing service fails.
 """
 
+import os
+
 from .base import *  # noqa: F403
 from .base import env
 
@@ -25,3 +27,7 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 STRIPE_SECRET_KEY = env("STRIPE_SECRET_KEY", default="sk_test_123")
 if not STRIPE_SECRET_KEY.startswith("sk_test_"):
     raise RuntimeError("Test settings accept only Stripe test keys (sk_test_…).")
+
+# One test database per run, so that two runs against the same PostgreSQL never collide.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": f"test_apop_{os.getpid()}"}  # noqa: F405
