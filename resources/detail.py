@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from django.core.cache import cache
 from django.db.models import Q
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 
 from . import attribution, licences
 from .listing import Preview, previews_for, resource_cards, taxonomy_terms
@@ -102,8 +102,12 @@ def _static_context(page: ResourcePage, request, lang: str) -> dict:
         if parent is not None:
             source = Link(parent.title, parent.get_url(request=request))
     work = work_for(page, request, names=tuple(authors))
+    # The index page's title is French content; the interface names it in the visitor's language.
     breadcrumb = [
-        Link(ancestor.title, ancestor.get_url(request=request))
+        Link(
+            gettext("Resources") if ancestor.depth == page.depth - 1 else ancestor.title,
+            ancestor.get_url(request=request),
+        )
         for ancestor in page.get_ancestors()
         .filter(depth__gt=1)
         .only("id", "title", "url_path", "path", "depth")

@@ -7,6 +7,7 @@ packages, presigned S3 URLs, download records and rate limits."""
 
 import tempfile
 import zipfile
+from pathlib import PurePosixPath
 
 from django.contrib import messages
 from django.http import FileResponse, Http404
@@ -26,7 +27,8 @@ def _resource_for(request, resource_id) -> ResourcePage:
     is_insider = user.is_authenticated and (
         user.is_staff or page.authors.filter(pk=user.pk).exists()
     )
-    if not page.live and not is_insider:
+    # Unpublished or restricted (Wagtail privacy) resources exist only for their authors and staff.
+    if not is_insider and not ResourcePage.objects.live().public().filter(pk=page.pk).exists():
         raise Http404
     page._is_insider = is_insider
     return page
@@ -46,15 +48,34 @@ def download_resource(request, resource_id):
         raise Http404
     spooled = tempfile.SpooledTemporaryFile(max_size=8 * 1024 * 1024)
     with zipfile.ZipFile(spooled, "w", zipfile.ZIP_DEFLATED) as archive:
-        for entry in files:
+        for entry, name in zip(files, archive_names(f.display_name for f in files), strict=True):
             with entry.file.open("rb") as source:
-                archive.writestr(entry.display_name, source.read())
+                archive.writestr(name, source.read())
         work = work_for(page, request)
         site_url = request.build_absolute_uri("/").rstrip("/")
         archive.writestr("ATTRIBUTION.txt", attribution.attribution_file(work, site_url=site_url))
         archive.writestr("LICENCE.txt", attribution.licence_file(page.licence, site_url=site_url))
     spooled.seek(0)
     return FileResponse(spooled, as_attachment=True, filename=f"{page.slug}.zip")
+
+
+RESERVED_NAMES = {"attribution.txt", "licence.txt"}
+
+
+def archive_names(display_names) -> list[str]:
+    """Plain, unique entry names: no folders (an entry like ../x would land outside the folder
+    people unzip into), none equal to the files we add, repeats numbered like « notes (2).pdf »."""
+    names, taken = [], set(RESERVED_NAMES)
+    for display_name in display_names:
+        base = PurePosixPath(display_name.replace("\\", "/")).name.strip() or "fichier"
+        stem, suffix = PurePosixPath(base).stem, PurePosixPath(base).suffix
+        candidate, number = base, 2
+        while candidate.lower() in taken:
+            candidate = f"{stem} ({number}){suffix}"
+            number += 1
+        taken.add(candidate.lower())
+        names.append(candidate)
+    return names
 
 
 def download_file(request, resource_id, file_id):

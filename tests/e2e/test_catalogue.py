@@ -101,10 +101,12 @@ def squash(text):
 
 @pytest.mark.parametrize(
     ("lang", "heading", "reserved"),
-    [("fr", "Toutes les ressources", "Tous droits réservés"), ("en", "All resources", None)],
+    [
+        ("fr", "Toutes les ressources", "Tous droits réservés"),
+        ("en", "All resources", "All rights reserved"),
+    ],
 )
 def test_resource_index_shows_cards_that_open_the_resource(page, shop, lang, heading, reserved):
-    reserved = reserved or "All rights reserved"
     page.goto(f"{shop.url}/{lang}/ressources/")
 
     expect(page.locator("h1")).to_have_text(heading)
@@ -273,14 +275,6 @@ def test_paid_resource_page_has_no_wcag_violation(page, shop, axe_source, lang):
 
 # --- 6. Phone width and screenshots ------------------------------------------------------------
 
-OVERFLOW_BUG = (
-    "static/css/apop.css: .attribution-box__text (monospace) cannot break the attribution's "
-    "source URL, and the one-column .resource-layout (`grid-template-columns: 1fr` in "
-    "@media (max-width: 56rem)) grows to that min-content width: the page scrolls sideways "
-    "at 390 px (WCAG 1.4.10 Reflow). Fix: `overflow-wrap: anywhere` on .attribution-box__text "
-    "(and `minmax(0, 1fr)` for the narrow layout)."
-)
-
 
 @pytest.mark.parametrize("width", [1280, 390])
 @pytest.mark.parametrize(("lang", "download"), [("fr", "Télécharger"), ("en", "Download")])
@@ -303,11 +297,9 @@ def test_resource_page_shows_download_button_first_and_is_captured(
         # On narrow screens the aside comes before the article: above its title and summary.
         assert box["y"] < page.locator("h1").bounding_box()["y"]
         assert box["y"] < summary["y"]
-    else:
-        assert page.evaluate("document.documentElement.scrollWidth") <= width
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
 
 
-@pytest.mark.xfail(reason=OVERFLOW_BUG, strict=True)
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_resource_page_does_not_scroll_sideways_at_phone_width(page, shop, lang):
     page.set_viewport_size({"width": 390, "height": 900})

@@ -223,3 +223,10 @@ def test_demo_command_is_idempotent_and_keeps_editor_changes(site_pages):
     assert counts == (8, 4, 1)
     assert StandardPage.objects.get(slug="a-propos").title == "À propos de l'APOP"
     assert HomePage.objects.get().get_site().is_default_site is True
+
+
+def test_a_path_without_language_is_sent_to_the_french_site(client, site_pages):
+    response = client.get("/a-propos/")
+
+    assert response.status_code == 302
+    assert response["Location"] == "/fr/a-propos/"
