@@ -127,7 +127,14 @@ def _static_context(page: ResourcePage, request, lang: str) -> dict:
         "attribution_text": attribution.attribution_text(work, lang),
         "attribution_html": attribution.attribution_html(work, lang),
         "related": related,
-        "json_ld": _json_ld(page, terms, authors + page.co_author_names, source, request),
+        "json_ld": _json_ld(
+            page,
+            terms,
+            authors + page.co_author_names,
+            source,
+            request,
+            credit=attribution.attribution_text(work, lang),
+        ),
     }
 
 
@@ -172,7 +179,12 @@ def _related(page: ResourcePage, disciplines, request):
     return resource_cards(candidates, request, with_previews=False)
 
 
-def _json_ld(page, terms, authors, source, request) -> str:
+def _absolute(url: str, request) -> str:
+    """Our own licence lives at a path of this site; harvesters need the full address."""
+    return request.build_absolute_uri(url) if url.startswith("/") and request else url
+
+
+def _json_ld(page, terms, authors, source, request, credit: str = "") -> str:
     """schema.org LearningResource, for search engines and harvesters."""
     licence = page.licence_info
     data = {
@@ -182,7 +194,9 @@ def _json_ld(page, terms, authors, source, request) -> str:
         "description": page.summary,
         "inLanguage": page.language,
         "url": page.get_full_url(request=request),
-        "license": licence.deed_url("en") if licence.is_open else licence.legal_url,
+        "license": _absolute(
+            licence.deed_url("en") if licence.is_open else licence.legal_url, request
+        ),
         "educationalLevel": [term.name_fr for term in terms["level"]],
         "learningResourceType": [term.name_fr for term in terms["type"]],
         "about": [
@@ -194,6 +208,8 @@ def _json_ld(page, terms, authors, source, request) -> str:
         "dateModified": page.last_published_at.isoformat() if page.last_published_at else None,
         "datePublished": page.first_published_at.isoformat() if page.first_published_at else None,
         "isAccessibleForFree": page.price_cents == 0,
+        # The TASL attribution, as schema.org's CreativeWork.creditText.
+        "creditText": credit,
         "offers": {
             "@type": "Offer",
             "price": f"{page.price_cents // 100}.{page.price_cents % 100:02d}",

@@ -50,7 +50,21 @@ def pytest_report_header(config):
     return [f"database: {database['ENGINE'].rsplit('.', 1)[-1]} {database.get('HOST') or ''}"]
 
 
+def _flushes_the_database(item) -> bool:
+    """Transactional tests (live server, browser) empty every table when they end."""
+    if {"live_server", "transactional_db"} & set(getattr(item, "fixturenames", ())):
+        return True
+    marker = item.get_closest_marker("django_db")
+    return bool(marker and marker.kwargs.get("transaction"))
+
+
+@pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
+    # Run the tests that flush the database last: the others rely on what the migrations and
+    # the session's site structure put there. (pytest-django only sees the django_db marker.)
+    items[:] = [i for i in items if not _flushes_the_database(i)] + [
+        i for i in items if _flushes_the_database(i)
+    ]
     if _on_postgres():
         return
     skip = pytest.mark.skip(reason="needs PostgreSQL (DATABASE_URL); run `make test`")
@@ -90,10 +104,20 @@ def _file_storages(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "public"
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The site's structure (pages, taxonomies, workflow) once for the whole session; each test
+    then runs in its own transaction on top of it."""
+    with django_db_blocker.unblock():
+        call_command("load_demo", "--structure-only", stdout=StringIO())
+
+
 @pytest.fixture
 def site_pages(db):
-    """The page tree of the demo command: home page, about, licence guide, privacy, terms."""
-    call_command("load_demo", "--structure-only", stdout=StringIO())
+    """The page tree of the demo command: home page, about, licence guide, privacy, terms,
+    the resource and collection indexes; taxonomies and the editorial workflow."""
     from home.models import HomePage
 
+    if not HomePage.objects.exists():  # a transactional test before this one flushed it all
+        call_command("load_demo", "--structure-only", stdout=StringIO())
     return HomePage.objects.get()

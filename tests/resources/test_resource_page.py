@@ -121,7 +121,9 @@ def test_json_ld_describes_the_learning_resource(client, resource):
         {"@type": "Person", "name": "Jean Roy (Cégep de Sherbrooke)"},
     ]
     assert data["educationalLevel"] == ["Enseignement collégial – formation préuniversitaire"]
-    assert data["license"] == "/fr/conditions-utilisation/"
+    assert data["license"] == "http://testserver/fr/conditions-utilisation/"
+    assert data["creditText"].startswith("«\xa0Exercices corrigés : limites\xa0» de Marie Tremblay")
+    assert "Adapté de «\xa0Notes de cours : limites et continuité\xa0»" in data["creditText"]
 
 
 def _queries_for(path, django_assert_max_num_queries, maximum):

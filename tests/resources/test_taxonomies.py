@@ -10,6 +10,13 @@ from resources.taxonomies import all_terms, disciplines_by_code, load_taxonomies
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _no_terms():
+    """Start from empty taxonomies (the session's site structure has them loaded)."""
+    for model in (Discipline, EducationLevel, ResourceType, DigitalCompetencyDimension):
+        model.objects.all().delete()
+
+
 def _counts():
     return (
         Discipline.objects.count(),
