@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.storage import Storage, storages
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.http import Http404
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -66,6 +67,17 @@ class ResourceIndexPage(Page):
 
     class Meta:
         verbose_name = _("resource index")
+
+    def route(self, request, path_components):
+        # Every child is a ResourcePage: fetch it as such in one query instead of Wagtail's
+        # generic child lookup followed by a second query for the specific page.
+        if not path_components:
+            return super().route(request, path_components)
+        child = ResourcePage.objects.child_of(self).filter(slug=path_components[0]).first()
+        if child is None:
+            raise Http404
+        child._cached_parent_obj = self
+        return child.route(request, path_components[1:])
 
     def get_context(self, request, *args, **kwargs):
         from resources.listing import paginate_resources
