@@ -9,17 +9,13 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from .pages import IndexPage
 
-class CollectionIndexPage(Page):
+
+class CollectionIndexPage(IndexPage):
     """/collections/: the curated collections, featured first."""
 
-    intro = models.TextField(_("introduction"), blank=True)
-    intro_en = models.TextField(_("introduction (English)"), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("intro_en")]
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["resources.CollectionPage"]
-    max_count = 1
 
     class Meta:
         verbose_name = _("collection index")

@@ -12,6 +12,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.http import Http404
 from django.utils.functional import cached_property
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -54,16 +55,31 @@ def private_storage():
     return _PRIVATE_STORAGE
 
 
-class ResourceIndexPage(Page):
-    """/ressources/: every published resource, newest first."""
+class IndexPage(Page):
+    """A listing page right under the home page, one of its kind, with a short introduction."""
 
     intro = models.TextField(_("introduction"), blank=True)
     intro_en = models.TextField(_("introduction (English)"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("intro_en")]
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["resources.ResourcePage"]
     max_count = 1
+
+    class Meta:
+        abstract = True
+
+    @property
+    def localized_intro(self) -> tuple[str, str]:
+        """(text, its language): the English introduction on /en/ when there is one."""
+        if (get_language() or "fr").startswith("en") and self.intro_en:
+            return self.intro_en, "en"
+        return self.intro, "fr"
+
+
+class ResourceIndexPage(IndexPage):
+    """/ressources/: every published resource, newest first."""
+
+    subpage_types = ["resources.ResourcePage"]
 
     class Meta:
         verbose_name = _("resource index")
