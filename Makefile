@@ -30,6 +30,7 @@ messages-compile: install ## Compile the fr/en message catalogues (Babel: no get
 setup: messages-compile ## Install, migrate, load the taxonomies and demo content (idempotent)
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo
+	$(MANAGE) search_index --rebuild
 
 run: setup ## Serve the product on http://127.0.0.1:8000/ with embedded defaults
 	@echo "APOP boutique: http://127.0.0.1:8000/ (administration: http://127.0.0.1:8000/admin/)"
@@ -62,8 +63,9 @@ messages: install ## Update the fr/en catalogues from the code (needs GNU gettex
 migrations-check: install ## Fail when a model change has no migration
 	$(MANAGE) makemigrations --check --dry-run
 
-bench: setup ## Measure page latency and query counts (see benchmarks/)
+bench: setup ## Measure page and search latency, query counts, indexing rate (see benchmarks/)
 	$(PY) benchmarks/bench_pages.py
+	$(PY) benchmarks/bench_search.py
 
 clean: ## Remove generated files (not the database or media)
 	rm -rf staticfiles test-results .pytest_cache .ruff_cache

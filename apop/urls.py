@@ -18,6 +18,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("telechargement/", include("resources.download_urls")),
+    path("api/v1/search", search_views.api_search, name="api_search"),
+    path("api/v1/search/suggest", search_views.api_suggest, name="api_search_suggest"),
 ]
 
 if settings.DEBUG:

@@ -1,9 +1,12 @@
-"""Publication hooks of the catalogue, in one place (STYLE.md, example 5)."""
+"""Publication hooks of the catalogue, in one place (STYLE.md, example 5): the cached pages'
+version and the search index follow every change, once its transaction commits."""
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
+
+from search.tasks import schedule_update
 
 from .detail import bump_catalogue_version
 from .models import (
@@ -12,6 +15,7 @@ from .models import (
     Discipline,
     EducationLevel,
     Rating,
+    ResourceIndexPage,
     ResourcePage,
     ResourceType,
 )
@@ -29,28 +33,48 @@ def _on_commit_bump():
 @receiver(page_slug_changed)
 @receiver(post_page_move)
 def _page_changed(sender, instance, **kwargs):
-    if isinstance(instance.specific_deferred, (ResourcePage, CollectionPage)) or sender in (
-        ResourcePage,
-        CollectionPage,
-    ):
+    page = instance.specific_deferred
+    if isinstance(page, ResourcePage) or sender is ResourcePage:
         _on_commit_bump()
+        schedule_update(resource_ids=[instance.pk])
+    elif isinstance(page, CollectionPage) or sender is CollectionPage:
+        _on_commit_bump()
+        schedule_update(collection_ids=[instance.pk])
+    elif isinstance(page, ResourceIndexPage) or sender is ResourceIndexPage:
+        # Its resources' URLs changed with it.
+        _on_commit_bump()
+        schedule_update(
+            resource_ids=ResourcePage.objects.child_of(instance).values_list("pk", flat=True)
+        )
 
 
 @receiver(post_delete, sender=ResourcePage)
 def _resource_deleted(sender, instance, **kwargs):
     _on_commit_bump()
+    schedule_update(resource_ids=[instance.pk])
+
+
+@receiver(post_delete, sender=CollectionPage)
+def _collection_deleted(sender, instance, **kwargs):
+    _on_commit_bump()
+    schedule_update(collection_ids=[instance.pk])
 
 
 @receiver(post_save, sender=Rating)
 @receiver(post_delete, sender=Rating)
 def _rating_changed(sender, instance, **kwargs):
-    # Ratings are read live; the JSON-LD's aggregateRating is part of the cached page.
+    # Ratings are read live; the JSON-LD's aggregateRating is part of the cached page, and the
+    # index sorts by rating.
     _on_commit_bump()
+    schedule_update(resource_ids=[instance.resource_id])
 
 
 def _taxonomy_changed(sender, instance, **kwargs):
     transaction.on_commit(forget_terms)
     _on_commit_bump()
+    # Names of terms are indexed text ("mathématiques" finds the discipline's resources).
+    if kwargs.get("signal") is post_save and not kwargs.get("created"):
+        schedule_update(resource_ids=instance.resources.values_list("pk", flat=True))
 
 
 for _model in TAXONOMIES:

@@ -9,10 +9,13 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from search.presentation import page_context
+from search.views import page_search
+
 from .forms import RatingForm
-from .listing import paginate_resources
 from .models import Discipline, ResourcePage
 from .ratings import can_rate, rate
+from .taxonomies import disciplines_by_code
 
 
 def discipline_index(request):
@@ -26,17 +29,13 @@ def discipline_index(request):
 
 
 def discipline_detail(request, code):
-    """/<lang>/disciplines/<code>/: the discipline's resources, newest first, paginated."""
-    discipline = Discipline.objects.filter(code=code).first()
+    """/<lang>/disciplines/<code>/: the discipline's resources (newest first) with the other
+    facets of the search, through the same search service as /recherche/."""
+    discipline = disciplines_by_code().get(code)
     if discipline is None:
         raise Http404(_("No discipline has this code."))
-    queryset = (
-        ResourcePage.objects.live()
-        .public()
-        .filter(disciplines=discipline)
-        .order_by("-first_published_at", "-pk")
-    )
-    context = {"discipline": discipline, **paginate_resources(request, queryset)}
+    result = page_search(request, fixed={"discipline": (code,)})
+    context = {"discipline": discipline, **page_context(result, hidden_facets=("discipline",))}
     return TemplateResponse(request, "resources/discipline_detail.html", context)
 
 

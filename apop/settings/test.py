@@ -31,3 +31,8 @@ if not STRIPE_SECRET_KEY.startswith("sk_test_"):
 # One test database per run, so that two runs against the same PostgreSQL never collide.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405
     DATABASES["default"]["TEST"] = {"NAME": f"test_apop_{os.getpid()}"}  # noqa: F405
+
+# Search runs on the database unless a test opts in to the real node (tests/search/conftest.py
+# points APOP_SEARCH at the node scripts/services.sh started, with an index prefix of its own).
+APOP_SEARCH = {**APOP_SEARCH, "ENGINE": "", "URL": "", "INDEX_PREFIX": f"test-{os.getpid()}"}  # noqa: F405
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

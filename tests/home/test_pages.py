@@ -203,8 +203,8 @@ def test_search_without_results_shows_an_empty_state(client, site_pages):
 
     html = response.content.decode()
     assert response.status_code == 200
-    assert "0 results for “zzzyyyxxx”" in html
-    assert "Nothing found" in html
+    assert "0 resources for “zzzyyyxxx”" in html
+    assert "No resource matches this search" in html
 
 
 def test_demo_command_is_idempotent_and_keeps_editor_changes(site_pages):

@@ -1,0 +1,222 @@
+"""The search on the database: the embedded default, and the fallback when the engine is down.
+
+Filters, facet counts and sorts run on the catalogue's own tables (always up to date); the text
+matches a folded copy of each resource's text (SearchEntry), word by word, so that case and
+accents never matter. No relevance score is computed per row (Wagtail's database search does,
+and it grows too slow on SQLite, see SEARCH-ENGINE.md): "pertinence" puts title matches first,
+then the newest. A fixed number of queries per search."""
+
+import difflib
+
+from django.core.cache import cache
+from django.db.models import Case, Count, F, IntegerField, Q, Value, When
+
+from resources.models import ResourcePage
+
+from .facets import facet_values
+from .models import SearchEntry
+from .params import FACETS, SearchParams
+from .results import Hit, SearchResult, Suggestion
+from .sources import POPULARITY_RATING_WEIGHT, display_documents, published_resources
+from .text import WORD_RE, fold, highlight, query_words, singular
+
+# facet → (through model, its column for the term, attribute giving the term's key)
+_TAXONOMY_FACETS = {
+    "discipline": (ResourcePage.disciplines.through, "discipline", "code"),
+    "niveau": (ResourcePage.levels.through, "educationlevel", "code"),
+    "type": (ResourcePage.types.through, "resourcetype", "code"),
+    "dimension": (ResourcePage.dimensions.through, "digitalcompetencydimension", "number"),
+}
+VOCABULARY_CACHE_KEY = "search:vocabulary:v1"
+
+
+def _facet_condition(name: str, values) -> Q:
+    if name in _TAXONOMY_FACETS:
+        through, column, key = _TAXONOMY_FACETS[name]
+        page_ids = through.objects.filter(**{f"{column}__{key}__in": list(values)}).values(
+            "resourcepage_id"
+        )
+        return Q(pk__in=page_ids)
+    if name == "prix":
+        free, paid = "gratuit" in values, "payant" in values
+        if free and paid:
+            return Q()
+        return Q(price_cents=0) if free else Q(price_cents__gt=0)
+    return Q(**{f"{FACETS[name].field}__in": list(values)})
+
+
+# Up to this many text matches are passed to the other queries as a list of ids (the text scan
+# then runs once per search instead of once per facet); more stay a sub-query.
+TEXT_IDS_LIMIT = 5000
+
+
+def _text_condition(words: list[str]) -> Q:
+    entries = SearchEntry.objects.all()
+    for word in words:
+        entries = entries.filter(text__contains=singular(word))
+    ids = list(entries.values_list("page_id", flat=True)[: TEXT_IDS_LIMIT + 1])
+    if len(ids) <= TEXT_IDS_LIMIT:
+        return Q(pk__in=ids)
+    return Q(pk__in=entries.values("page_id"))
+
+
+def _base(params: SearchParams, published, text: Q | None, *, except_facet: str | None = None):
+    """Published resources matching the text and every facet but `except_facet`."""
+    queryset = published if text is None else published.filter(text)
+    for name, values in params.filters.items():
+        if name != except_facet:
+            queryset = queryset.filter(_facet_condition(name, values))
+    return queryset
+
+
+def _ordered(queryset, params: SearchParams):
+    if params.sort == "populaire":
+        return queryset.annotate(
+            popularity=F("download_count") + POPULARITY_RATING_WEIGHT * F("rating_sum")
+        ).order_by("-popularity", "-first_published_at", "-pk")
+    if params.sort == "prix":
+        return queryset.order_by("price_cents", "-first_published_at", "-pk")
+    if params.sort == "pertinence":
+        words = [singular(word) for word in query_words(params.q)]
+        title_match = SearchEntry.objects.all()
+        for word in words:
+            title_match = title_match.filter(title__contains=word)
+        return queryset.annotate(
+            in_title=Case(
+                When(pk__in=title_match.values("page_id"), then=Value(1)),
+                default=Value(0),
+                output_field=IntegerField(),
+            )
+        ).order_by("-in_title", "-first_published_at", "-pk")
+    return queryset.order_by("-first_published_at", "-pk")
+
+
+def _facet_counts(params: SearchParams, published, text) -> dict[str, dict[str, int]]:
+    counts: dict[str, dict[str, int]] = {}
+    for name, facet in FACETS.items():
+        matching = _base(params, published, text, except_facet=name)
+        if name in _TAXONOMY_FACETS:
+            through, column, key = _TAXONOMY_FACETS[name]
+            rows = (
+                through.objects.filter(resourcepage_id__in=matching.values("pk"))
+                .values(f"{column}__{key}")
+                .annotate(n=Count("resourcepage_id"))
+                .values_list(f"{column}__{key}", "n")
+            )
+        elif name == "prix":
+            rows = (
+                matching.order_by()
+                .annotate(
+                    bucket=Case(When(price_cents=0, then=Value("gratuit")), default=Value("payant"))
+                )
+                .values("bucket")
+                .annotate(n=Count("pk"))
+                .values_list("bucket", "n")
+            )
+        else:
+            rows = (
+                matching.order_by()
+                .values(facet.field)
+                .annotate(n=Count("pk"))
+                .values_list(facet.field, "n")
+            )
+        counts[name] = {str(key): n for key, n in rows}
+    return counts
+
+
+def _vocabulary() -> dict[str, str]:
+    """{folded word: the word as titles write it} for published titles' words of 4+ letters
+    (did-you-mean), cached for a few minutes."""
+    words = cache.get(VOCABULARY_CACHE_KEY)
+    if words is None:
+        words = {}
+        titles = published_resources().values_list("title", flat=True)
+        for title in titles.iterator():
+            for word in WORD_RE.findall(title.lower()):
+                if len(word) >= 4:
+                    words.setdefault(fold(word), word)
+        cache.set(VOCABULARY_CACHE_KEY, words, 300)
+    return words
+
+
+def restore_accents(text: str) -> str:
+    """« calcul differentiel » → « calcul différentiel », as the titles write those words."""
+    vocabulary = _vocabulary()
+    return " ".join(vocabulary.get(word, word) for word in text.split())
+
+
+def _did_you_mean(q: str) -> str | None:
+    vocabulary = list(_vocabulary())
+    words = query_words(q)
+    changed = False
+    for position, word in enumerate(words):
+        if len(word) < 4 or any(singular(word) in known for known in vocabulary):
+            continue
+        close = difflib.get_close_matches(word, vocabulary, n=1, cutoff=0.75)
+        if close:
+            words[position] = close[0]
+            changed = True
+    return restore_accents(" ".join(words)) if changed else None
+
+
+def run_search(params: SearchParams) -> SearchResult:
+    """The faceted search on the database (the same answer shape as queries.run_search)."""
+    # Wagtail's public() reads the view restrictions when called: once per search, not per query.
+    published = published_resources()
+    words = query_words(params.q)
+    text = _text_condition(words) if words else None
+    matching = _base(params, published, text)
+    count = matching.count()
+    ids = list(
+        _ordered(matching, params).values_list("pk", flat=True)[
+            params.offset : params.offset + params.page_size
+        ]
+    )
+    documents = display_documents(ids, published)
+    hits = []
+    for page_id in ids:
+        document = documents.get(page_id)
+        if document is None:  # unpublished between the two queries
+            continue
+        highlights = {}
+        if words:
+            highlights = {
+                "title": highlight(document["title"], words),
+                "summary": highlight(document["summary"], words),
+            }
+        hits.append(Hit(page_id, document, highlights))
+    return SearchResult(
+        params=params,
+        count=count,
+        hits=hits,
+        facets=facet_values(params, _facet_counts(params, published, text)),
+        did_you_mean=_did_you_mean(params.q) if params.q and count == 0 else None,
+    )
+
+
+def run_suggest(q: str, size: int) -> list[Suggestion]:
+    """Resource titles that start with (or contain a word starting with) the folded `q`."""
+    folded = fold(q).strip()
+    if not folded:
+        return []
+    published = published_resources()
+    rows = (
+        SearchEntry.objects.filter(Q(title__startswith=folded) | Q(title__contains=f" {folded}"))
+        .filter(page__in=published)
+        .annotate(
+            starts=Case(
+                When(title__startswith=folded, then=Value(1)),
+                default=Value(0),
+                output_field=IntegerField(),
+            )
+        )
+        .order_by("-starts", "-page__download_count", "title")
+        .values_list("page_id", flat=True)[:size]
+    )
+    ids = list(rows)
+    documents = display_documents(ids, published)
+    return [
+        Suggestion(documents[pk]["title"], "resource", documents[pk]["path"])
+        for pk in ids
+        if pk in documents
+    ]
