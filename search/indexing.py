@@ -11,16 +11,23 @@
 
 import logging
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 
 from .connection import Engine, SearchUnavailable, get_engine
 from .documents import index_body
 from .models import SearchEntry
-from .sources import all_resource_ids, collection_documents, folded_entry, resource_documents
+from .sources import (
+    all_resource_ids,
+    collection_documents,
+    folded_entry,
+    published_resources,
+    resource_documents,
+)
 
 logger = logging.getLogger(__name__)
 CATCH_UP_BATCH = 500
@@ -37,9 +44,17 @@ def _actions(index: str, documents: list[dict]):
 
 
 def _save_entries(documents: list[dict], gone_ids: list[int]) -> None:
-    """The folded text of these resources; entries of resources no longer published go."""
+    """The folded text of these resources; entries of resources no longer published go.
+    Entries whose document did not change are left alone (folding is most of the cost)."""
+    current = dict(
+        SearchEntry.objects.filter(page_id__in=[d["id"] for d in documents]).values_list(
+            "page_id", "document_hash"
+        )
+    )
     entries = []
     for document in documents:
+        if current.get(document["id"]) == document["updated"]:
+            continue
         title, text = folded_entry(document)
         entries.append(
             SearchEntry(
@@ -62,10 +77,13 @@ def _save_entries(documents: list[dict], gone_ids: list[int]) -> None:
 
 
 def _mark_indexed(documents: list[dict]) -> None:
+    """The engine has these versions (an entry changed since keeps waiting for its own task)."""
+    if not documents:
+        return
+    sent = Q()
     for document in documents:
-        SearchEntry.objects.filter(
-            page_id=document["id"], document_hash=document["updated"]
-        ).update(indexed_hash=document["updated"])
+        sent |= Q(page_id=document["id"], document_hash=document["updated"])
+    SearchEntry.objects.filter(sent).update(indexed_hash=F("document_hash"))
 
 
 def _send(engine: Engine, documents: list[dict], gone_ids: list[str]) -> None:
@@ -147,16 +165,20 @@ class RebuildReport:
         return self.documents / self.seconds if self.seconds else 0.0
 
 
+def _raise_on_errors(result: tuple[int, list]) -> None:
+    _ok, errors = result
+    if errors:
+        raise SearchUnavailable(f"{len(errors)} documents refused, first: {errors[0]}")
+
+
 def rebuild_entries() -> int:
     """The database fallback's folded text for every published resource, afresh."""
     count = 0
-    keep = []
     for ids in all_resource_ids():
         documents = resource_documents(ids)
         _save_entries(documents, [])
-        keep += [document["id"] for document in documents]
         count += len(documents)
-    SearchEntry.objects.exclude(page_id__in=keep).delete()
+    SearchEntry.objects.exclude(page_id__in=published_resources().values("pk")).delete()
     return count
 
 
@@ -176,24 +198,34 @@ def rebuild(engine: Engine | None = None) -> RebuildReport:
     body["settings"]["refresh_interval"] = "-1"
     engine.create_index(report.index, body)
     try:
-        for ids in all_resource_ids():
-            documents = resource_documents(ids)
-            _save_entries(documents, [])
-            _ok, errors = engine.bulk(_actions(report.index, documents), timeout=120)
-            if errors:
-                raise SearchUnavailable(f"{len(errors)} documents refused, first: {errors[0]}")
-            SearchEntry.objects.filter(page_id__in=[d["id"] for d in documents]).update(
-                indexed_hash=F("document_hash")
-            )
-            report.documents += len(documents)
-        collections = collection_documents()
-        if collections:
-            engine.bulk(_actions(report.index, collections), timeout=120)
+        # The database builds the next chunk while a thread sends the previous ones (the thread
+        # only talks HTTP: no database connection of its own).
+        with ThreadPoolExecutor(max_workers=2) as sender:
+            pending = []
+            for ids in all_resource_ids():
+                documents = resource_documents(ids)
+                _save_entries(documents, [])
+                actions = list(_actions(report.index, documents))
+                pending.append(sender.submit(engine.bulk, actions, timeout=120))
+                report.documents += len(documents)
+                while len(pending) > 2:
+                    _raise_on_errors(pending.pop(0).result())
+            collections = collection_documents()
+            if collections:
+                pending.append(
+                    sender.submit(engine.bulk, list(_actions(report.index, collections)))
+                )
+            for future in pending:
+                _raise_on_errors(future.result())
         engine.put_settings(report.index, {"index": {"refresh_interval": "1s"}})
         engine.refresh(report.index)
     except Exception:
         engine.delete_index(report.index)
         raise
+    # Every published resource is in the new index in its current version.
+    SearchEntry.objects.exclude(indexed_hash=F("document_hash")).update(
+        indexed_hash=F("document_hash")
+    )
     old = engine.index_names(alias)
     actions = [{"remove": {"index": name, "alias": alias}} for name in old]
     actions.append({"add": {"index": report.index, "alias": alias}})
@@ -202,9 +234,7 @@ def rebuild(engine: Engine | None = None) -> RebuildReport:
         if name != report.index:
             engine.delete_index(name)
             report.removed_indices.append(name)
-    SearchEntry.objects.exclude(
-        page_id__in=[pk for ids in all_resource_ids() for pk in ids]
-    ).delete()
+    SearchEntry.objects.exclude(page_id__in=published_resources().values("pk")).delete()
     report.seconds = time.perf_counter() - started
     return report
 
