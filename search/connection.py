@@ -55,6 +55,7 @@ def _client(config: EngineConfig):
     )
 
 
+@lru_cache(maxsize=1)
 def _transport_errors() -> tuple[type[BaseException], ...]:
     """Errors meaning "no usable answer": connection refused, timeout, 5xx, unexpected 4xx."""
     errors: list[type[BaseException]] = []

@@ -122,10 +122,9 @@ def update_pages(resource_ids=(), collection_ids=()) -> dict:
     if behind:
         documents += resource_documents(behind)
     collections = collection_documents(collection_ids) if collection_ids else []
+    kept = {document["id"] for document in collections}
     gone_collections = [
-        f"collection-{pk}"
-        for pk in collection_ids
-        if f"collection-{pk}" not in {document["id"] for document in collections}
+        f"collection-{pk}" for pk in collection_ids if f"collection-{pk}" not in kept
     ]
     try:
         _send(engine, documents + collections, [str(pk) for pk in gone] + gone_collections)

@@ -106,16 +106,19 @@ def _tags(page_ids: list[int]) -> dict[int, list[str]]:
     return tags
 
 
-def resource_documents(page_ids: Iterable[int], published=None) -> list[dict]:
+def resource_documents(
+    page_ids: Iterable[int], published=None, *, for_display: bool = False
+) -> list[dict]:
     """Documents of these published resources (the others are skipped), in id order;
-    `published` is published_resources() when the caller already has it."""
+    `published` is published_resources() when the caller already has it. `for_display` leaves
+    out what only matching needs (keywords, authors: two queries), for rendering results."""
     page_ids = list(page_ids)
     published = published_resources() if published is None else published
     rows = list(published.filter(pk__in=page_ids).order_by("pk").values(*RESOURCE_COLUMNS))
     ids = [row["id"] for row in rows]
     terms = taxonomy_terms(ids)
-    tags = _tags(ids)
-    authors = _authors(ids)
+    tags = {} if for_display else _tags(ids)
+    authors = {} if for_display else _authors(ids)
     documents = []
     for row in rows:
         page_terms = terms[row["id"]]
@@ -217,4 +220,5 @@ def folded_entry(document: dict) -> tuple[str, str]:
 
 def display_documents(page_ids: Iterable[int], published=None) -> dict[int, dict]:
     """{id: document} for rendering results found by the database implementation."""
-    return {document["id"]: document for document in resource_documents(page_ids, published)}
+    documents = resource_documents(page_ids, published, for_display=True)
+    return {document["id"]: document for document in documents}
