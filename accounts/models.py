@@ -1,10 +1,26 @@
-"""The user model: e-mail is the login, a display name is what others see."""
+"""People and what they belong to: the user (e-mail login, public profile, membership, consents),
+institutions with their e-mail domains, and who follows whom. Rules about roles and prices live in
+accounts/roles.py."""
+
+import secrets
+from pathlib import PurePosixPath
 
 from django.contrib.auth.base_user import BaseUserManager
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.db.models.functions import Lower
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.models import Orderable
+
+
+def profile_photo_key(instance, filename: str) -> str:
+    """Public, but under a name that says nothing about its owner."""
+    suffix = PurePosixPath(filename).suffix.lower()[:8]
+    return f"profiles/{secrets.token_urlsafe(16)}{suffix}"
 
 
 class UserManager(BaseUserManager):
@@ -61,6 +77,32 @@ class User(AbstractUser):
         default=Language.FRENCH,
         help_text=_("Language of the e-mails we send you."),
     )
+    # Public profile (the author page /auteurs/<slug>/); the e-mail address is never shown.
+    slug = models.SlugField(
+        _("author page address"), max_length=80, unique=True, null=True, blank=True
+    )
+    photo = models.ImageField(_("photo"), upload_to=profile_photo_key, blank=True)
+    links = models.TextField(
+        _("links"), blank=True, max_length=2000, help_text=_("One web address per line.")
+    )
+    disciplines = models.ManyToManyField(
+        "resources.Discipline", blank=True, related_name="+", verbose_name=_("disciplines")
+    )
+    # Individual APOP membership: publish and sell until this date (inclusive). Staff grant it in
+    # the admin; the boutique sells it.
+    membership_expires_on = models.DateField(
+        _("APOP membership expires on"),
+        null=True,
+        blank=True,
+        help_text=_("Individual APOP member until this date (inclusive). Empty: not a member."),
+    )
+    # Consents (Quebec Law 25): separate, dated, the newsletter off unless asked for.
+    terms_accepted_at = models.DateTimeField(_("terms accepted on"), null=True, blank=True)
+    newsletter_opt_in_at = models.DateTimeField(
+        _("newsletter subscribed on"), null=True, blank=True
+    )
+    # Set when the account was closed: the row stays, emptied, so that nothing points nowhere.
+    deleted_at = models.DateTimeField(_("account closed on"), null=True, blank=True)
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
@@ -85,3 +127,89 @@ class User(AbstractUser):
 
     def get_short_name(self):
         return self.display_name or self.first_name or self.email.split("@", 1)[0]
+
+    def save(self, *args, **kwargs):
+        if not self.slug and self.deleted_at is None:
+            self.slug = self._unique_slug()
+        super().save(*args, **kwargs)
+
+    def _unique_slug(self) -> str:
+        base = slugify(self.get_full_name())[:60].strip("-") or "membre"
+        candidate, n = base, 1
+        while User.objects.filter(slug=candidate).exclude(pk=self.pk).exists():
+            n += 1
+            candidate = f"{base}-{n}"
+        return candidate
+
+    @property
+    def link_list(self) -> list[str]:
+        return [line.strip() for line in self.links.splitlines() if line.strip()]
+
+
+class Institution(ClusterableModel):
+    """A college or organisation. Staff with a confirmed e-mail in one of its domains get member
+    prices while it is an FCP member for the current academic year."""
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    fcp_member = models.BooleanField(_("FCP member"), default=False)
+    fcp_member_year = models.PositiveSmallIntegerField(
+        _("academic year of membership"),
+        null=True,
+        blank=True,
+        help_text=_("The year the academic year starts: 2026 for 2026–2027."),
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("fcp_member"),
+        FieldPanel("fcp_member_year"),
+        InlinePanel("domains", label=_("E-mail domains"), min_num=1),
+    ]
+
+    class Meta:
+        verbose_name = _("institution")
+        verbose_name_plural = _("institutions")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class InstitutionDomain(Orderable):
+    """An e-mail domain of an institution (sub-domains included: dept.cegep.qc.ca)."""
+
+    institution = ParentalKey(Institution, related_name="domains", on_delete=models.CASCADE)
+    domain = models.CharField(
+        _("domain"), max_length=253, unique=True, help_text=_("For example: cegep-exemple.qc.ca")
+    )
+
+    panels = [FieldPanel("domain")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("e-mail domain")
+        verbose_name_plural = _("e-mail domains")
+
+    def __str__(self):
+        return self.domain
+
+    def save(self, *args, **kwargs):
+        self.domain = self.domain.strip().lower().lstrip("@").rstrip(".")
+        super().save(*args, **kwargs)
+
+
+class Follow(models.Model):
+    """A teacher follows an author: the author's new resources show in the follower's library."""
+
+    follower = models.ForeignKey(User, on_delete=models.CASCADE, related_name="following")
+    author = models.ForeignKey(User, on_delete=models.CASCADE, related_name="followers")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("follow")
+        verbose_name_plural = _("follows")
+        constraints = [
+            models.UniqueConstraint(fields=["follower", "author"], name="accounts_follow_unique"),
+            models.CheckConstraint(
+                condition=~models.Q(follower=models.F("author")), name="accounts_follow_not_self"
+            ),
+        ]

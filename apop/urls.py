@@ -29,7 +29,10 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("recherche/", search_views.search, name="search"),
+    path("compte/depots/", include("resources.submission_urls")),
     path("compte/", include("accounts.urls")),
+    path("compte/", include("allauth.urls")),
+    path("auteurs/", include("accounts.author_urls")),
     path("", include("resources.urls")),
     # Wagtail's page tree last: it answers every other path under /fr/ and /en/.
     path("", include(wagtail_urls)),

@@ -1,6 +1,7 @@
 """Models of the resource catalogue, split by topic and re-exported here."""
 
 from .collections import CollectionIndexPage, CollectionItem, CollectionPage
+from .downloads import Download
 from .pages import ResourceFile, ResourceIndexPage, ResourcePage, ResourcePreview, ResourceTag
 from .ratings import Rating
 from .taxonomies import (
@@ -17,6 +18,7 @@ __all__ = [
     "CollectionPage",
     "DigitalCompetencyDimension",
     "Discipline",
+    "Download",
     "EducationLevel",
     "Rating",
     "ResourceFile",

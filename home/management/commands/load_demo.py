@@ -11,6 +11,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
+from accounts.demo import ensure_demo_people
 from home.demo_content import DEMO_ACCOUNTS, DEMO_PASSWORD, HOME, PAGES
 from home.models import HomePage, SiteLinks, StandardPage
 from resources.demo import ensure_catalogue_structure, load_demo_catalogue
@@ -51,6 +52,7 @@ class Command(BaseCommand):
         created = load_demo_catalogue(
             home, DEMO_PASSWORD, editor=accounts.get("editrice@apop.example")
         )
+        ensure_demo_people([spec["email"] for spec in DEMO_MEMBERS])
         self.stdout.write(
             f"Demo catalogue: {created['resources']} resources and "
             f"{created['collections']} collections created."

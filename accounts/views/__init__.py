@@ -1,0 +1,1 @@
+"""Account pages under /<lang>/compte/ (allauth serves sign-up, log-in and e-mail pages there)."""

@@ -1,0 +1,10 @@
+"""Placeholder: being written."""
+
+from django.http import HttpResponse
+
+
+def _todo(request, *args, **kwargs):
+    return HttpResponse("todo")
+
+
+dashboard = _todo
