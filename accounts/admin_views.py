@@ -11,12 +11,25 @@ from .models import Institution
 EXTRA_FIELDS = ("display_name", "membership_expires_on", "language")
 
 
-class MemberCreationForm(UserCreationForm):
+class _MemberFields:
+    """People sign up with an e-mail and a display name: first and last names are optional here
+    too, and the e-mail language falls back to French when the form leaves it out."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("first_name", "last_name", "language"):
+            self.fields[name].required = False
+
+    def clean_language(self):
+        return self.cleaned_data.get("language") or "fr"
+
+
+class MemberCreationForm(_MemberFields, UserCreationForm):
     class Meta(UserCreationForm.Meta):
         fields = UserCreationForm.Meta.fields | set(EXTRA_FIELDS)
 
 
-class MemberEditForm(UserEditForm):
+class MemberEditForm(_MemberFields, UserEditForm):
     class Meta(UserEditForm.Meta):
         fields = UserEditForm.Meta.fields | set(EXTRA_FIELDS)
 

@@ -136,6 +136,17 @@ class SiteLinks(BaseSiteSetting):
         verbose_name=_("terms of use"),
     )
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    # Quebec's Law 25: the person in charge of the protection of personal information (by
+    # default the highest authority of the organisation) is named, with a way to reach them, on
+    # the site. The footer shows these on every page.
+    privacy_officer_name = models.CharField(_("privacy officer's name"), max_length=120, blank=True)
+    privacy_officer_title = models.CharField(
+        _("privacy officer's title"),
+        max_length=120,
+        blank=True,
+        help_text=_("Their role at APOP, for example: Executive director."),
+    )
+    privacy_officer_email = models.EmailField(_("privacy officer's e-mail"), blank=True)
 
     panels = [
         PageChooserPanel("about_page"),
@@ -143,9 +154,23 @@ class SiteLinks(BaseSiteSetting):
         PageChooserPanel("privacy_page"),
         PageChooserPanel("terms_page"),
         FieldPanel("contact_email"),
+        MultiFieldPanel(
+            [
+                FieldPanel("privacy_officer_name"),
+                FieldPanel("privacy_officer_title"),
+                FieldPanel("privacy_officer_email"),
+            ],
+            heading=_("Person in charge of the protection of personal information"),
+            help_text=_("Required by Quebec's Law 25; shown in the footer of every page."),
+        ),
     ]
 
     class Meta:
         verbose_name = _("site links")
 
     LINK_FIELDS = ("about_page", "licence_guide_page", "privacy_page", "terms_page")
+    PRIVACY_OFFICER_FIELDS = (
+        "privacy_officer_name",
+        "privacy_officer_title",
+        "privacy_officer_email",
+    )

@@ -1,4 +1,5 @@
-"""The footer's page links, cached so that rendering a page costs no query for them."""
+"""The footer's page links and privacy officer, cached so that rendering a page costs no query
+for them."""
 
 from django.core.cache import cache
 from django.utils.translation import get_language
@@ -12,7 +13,8 @@ _LANGS = ("fr", "en")
 
 
 def links_for(site, request=None) -> dict[str, str]:
-    """URLs of the pages chosen in the SiteLinks setting, by field name ("" when unset)."""
+    """URLs of the pages chosen in the SiteLinks setting, by field name ("" when unset), and the
+    privacy officer's name, title and e-mail (SiteLinks.PRIVACY_OFFICER_FIELDS)."""
     if site is None:
         return {}
     key = _KEY.format(site_id=site.pk, lang=get_language() or "fr")
@@ -31,6 +33,8 @@ def _build(site, request) -> dict[str, str]:
         field: (pages[pk].get_url(request=request) if pk in pages else "")
         for field, pk in ids.items()
     }
+    for field in SiteLinks.PRIVACY_OFFICER_FIELDS:
+        links[field] = getattr(setting, field)
     # The catalogue's index pages, found by type under this site.
     from resources.models import CollectionIndexPage, ResourceIndexPage
 

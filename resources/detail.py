@@ -38,6 +38,14 @@ class Link:
     url: str
 
 
+@dataclass
+class AuthorName:
+    """An author as the page names them; `slug` of their author page, empty when they have none."""
+
+    name: str
+    slug: str
+
+
 def catalogue_version() -> int:
     version = cache.get(VERSION_KEY)
     if version is None:
@@ -121,6 +129,12 @@ def _static_context(page: ResourcePage, request, lang: str) -> dict:
         "previews": previews,
         "tags": tags,
         "author_names": authors + page.co_author_names,
+        # Members are linked to their author page; co-authors without an account are not.
+        "author_entries": [
+            AuthorName(user.get_full_name(), user.slug if _has_public_page(user) else "")
+            for user in author_users
+        ]
+        + [AuthorName(name, "") for name in page.co_author_names],
         "author_ids": [user.pk for user in author_users],
         "source_link": source,
         "adaptations": adaptations,
@@ -136,6 +150,11 @@ def _static_context(page: ResourcePage, request, lang: str) -> dict:
             credit=attribution.attribution_text(work, lang),
         ),
     }
+
+
+def _has_public_page(user) -> bool:
+    # An author of a published resource has an author page unless the account is closed.
+    return bool(user.slug and user.is_active and user.deleted_at is None)
 
 
 def work_for(

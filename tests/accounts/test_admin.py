@@ -48,3 +48,82 @@ def test_admin_is_closed_to_anonymous_visitors(client):
 
     assert response.status_code == 302
     assert response["Location"].startswith("/admin/login/")
+
+
+def test_staff_grant_a_membership_in_the_user_admin(client, editor):
+    member = User.objects.create_user("membre@example.org", "pw-long-enough")
+    form = client.get(f"/admin/users/edit/{member.pk}/")
+    assert 'name="membership_expires_on"' in form.content.decode()
+
+    response = client.post(
+        f"/admin/users/edit/{member.pk}/",
+        {
+            "email": "membre@example.org",
+            "first_name": "",
+            "last_name": "",
+            "display_name": "Marie Membre",
+            "membership_expires_on": "2027-11-30",
+            "language": "fr",
+            "is_active": "on",
+        },
+    )
+
+    assert response.status_code == 302
+    member.refresh_from_db()
+    assert str(member.membership_expires_on) == "2027-11-30"
+    assert member.display_name == "Marie Membre"
+
+
+def test_editors_create_an_institution_with_its_domains(client, editor):
+    from accounts.models import Institution
+
+    response = client.post(
+        "/admin/snippets/accounts/institution/add/",
+        {
+            "name": "Cégep de l'Exemple",
+            "fcp_member": "on",
+            "fcp_member_year": "2026",
+            "domains-TOTAL_FORMS": "2",
+            "domains-INITIAL_FORMS": "0",
+            "domains-MIN_NUM_FORMS": "1",
+            "domains-MAX_NUM_FORMS": "1000",
+            "domains-0-domain": "cegep-exemple.qc.ca",
+            "domains-0-ORDER": "1",
+            "domains-0-DELETE": "",
+            "domains-0-id": "",
+            "domains-1-domain": "Etu.Cegep-Exemple.qc.ca",
+            "domains-1-ORDER": "2",
+            "domains-1-DELETE": "",
+            "domains-1-id": "",
+        },
+    )
+
+    assert response.status_code == 302
+    institution = Institution.objects.get()
+    assert (institution.name, institution.fcp_member, institution.fcp_member_year) == (
+        "Cégep de l'Exemple",
+        True,
+        2026,
+    )
+    assert sorted(institution.domains.values_list("domain", flat=True)) == [
+        "cegep-exemple.qc.ca",
+        "etu.cegep-exemple.qc.ca",
+    ]
+
+
+def test_an_institution_without_domain_is_refused(client, editor):
+    from accounts.models import Institution
+
+    response = client.post(
+        "/admin/snippets/accounts/institution/add/",
+        {
+            "name": "Cégep sans domaine",
+            "domains-TOTAL_FORMS": "0",
+            "domains-INITIAL_FORMS": "0",
+            "domains-MIN_NUM_FORMS": "1",
+            "domains-MAX_NUM_FORMS": "1000",
+        },
+    )
+
+    assert response.status_code == 200
+    assert Institution.objects.count() == 0

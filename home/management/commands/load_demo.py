@@ -12,7 +12,13 @@ from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
 from accounts.demo import ensure_demo_people
-from home.demo_content import DEMO_ACCOUNTS, DEMO_PASSWORD, HOME, PAGES
+from home.demo_content import (
+    DEMO_ACCOUNTS,
+    DEMO_PASSWORD,
+    DEMO_PRIVACY_OFFICER,
+    HOME,
+    PAGES,
+)
 from home.models import HomePage, SiteLinks, StandardPage
 from resources.demo import ensure_catalogue_structure, load_demo_catalogue
 from resources.demo_catalogue import MEMBERS as DEMO_MEMBERS
@@ -49,6 +55,7 @@ class Command(BaseCommand):
         if options["structure_only"]:
             return
         accounts = self._ensure_accounts()
+        _ensure_demo_privacy_officer(site)
         created = load_demo_catalogue(
             home, DEMO_PASSWORD, editor=accounts.get("editrice@apop.example")
         )
@@ -145,3 +152,13 @@ def _ensure_site_links(site: Site, pages: dict[str, StandardPage]) -> None:
             changed = True
     if changed:
         links.save()
+
+
+def _ensure_demo_privacy_officer(site: Site) -> None:
+    """Demo privacy officer in the footer; a name an editor has entered is left as it is."""
+    links = SiteLinks.for_site(site)
+    if links.privacy_officer_email:
+        return
+    for field, value in DEMO_PRIVACY_OFFICER.items():
+        setattr(links, field, value)
+    links.save()
