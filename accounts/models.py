@@ -121,12 +121,13 @@ class User(AbstractUser):
         return self.get_full_name()
 
     def get_full_name(self):
-        """The display name, else first and last names, else the e-mail's local part."""
+        """The display name, else first and last names, else « Membre APOP »: names are shown
+        publicly (reviews, author credits), so never a piece of the e-mail address."""
         name = self.display_name or f"{self.first_name} {self.last_name}".strip()
-        return name or self.email.split("@", 1)[0]
+        return name or str(_("APOP member"))
 
     def get_short_name(self):
-        return self.display_name or self.first_name or self.email.split("@", 1)[0]
+        return self.display_name or self.first_name or str(_("APOP member"))
 
     def save(self, *args, **kwargs):
         if not self.slug and self.deleted_at is None:
@@ -134,7 +135,9 @@ class User(AbstractUser):
         super().save(*args, **kwargs)
 
     def _unique_slug(self) -> str:
-        base = slugify(self.get_full_name())[:60].strip("-") or "membre"
+        # From the names people chose to show, never from the e-mail address.
+        name = self.display_name or f"{self.first_name} {self.last_name}".strip()
+        base = slugify(name)[:60].strip("-") or f"membre-{secrets.token_hex(3)}"
         candidate, n = base, 1
         while User.objects.filter(slug=candidate).exclude(pk=self.pk).exists():
             n += 1

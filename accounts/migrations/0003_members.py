@@ -15,7 +15,7 @@ def fill_slugs(apps, schema_editor):
     taken = set()
     for user in User.objects.order_by("pk"):
         name = user.display_name or f"{user.first_name} {user.last_name}".strip()
-        base = slugify(name or user.email.split("@", 1)[0])[:60].strip("-") or "membre"
+        base = slugify(name)[:60].strip("-") or f"membre-{user.pk}"
         candidate, n = base, 1
         while candidate in taken:
             n += 1

@@ -137,7 +137,18 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "APOP boutique · "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = env("ACCOUNT_DEFAULT_HTTP_PROTOCOL", default="http")
 ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.SignupForm"
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
-ACCOUNT_LOGOUT_REDIRECT_URL = "/"
+ACCOUNT_EMAIL_NOTIFICATIONS = True  # a notice when the password or the address changes
+# allauth's forms in our words (labels say « courriel », no placeholders).
+ACCOUNT_FORMS = {
+    "login": "accounts.auth_forms.LoginForm",
+    "signup": "accounts.auth_forms.SignupForm",
+    "reset_password": "accounts.auth_forms.ResetPasswordForm",
+    "reset_password_from_key": "accounts.auth_forms.ResetPasswordKeyForm",
+    "change_password": "accounts.auth_forms.ChangePasswordForm",
+    "set_password": "accounts.auth_forms.SetPasswordForm",
+    "add_email": "accounts.auth_forms.AddEmailForm",
+    "reauthenticate": "accounts.auth_forms.ReauthenticateForm",
+}
 # Throttling (allauth's rate limits, counted in the cache): failed log-ins per address and per
 # IP, reset and confirmation e-mails. The message is the same whether the account exists or not.
 ACCOUNT_RATE_LIMITS = {
@@ -148,10 +159,18 @@ ACCOUNT_RATE_LIMITS = {
     "change_password": "5/m/user",
     "manage_email": "10/m/user",
 }
+# Uploads (resources/uploads.py): limits per file, for images, and for ZIP-based files (entry
+# count, total size once extracted, compression ratio of one entry: archive bombs).
 UPLOAD_MAX_FILE_SIZE = env.int("UPLOAD_MAX_FILE_SIZE", default=100 * 1024 * 1024)
 UPLOAD_MAX_IMAGE_PIXELS = env.int("UPLOAD_MAX_IMAGE_PIXELS", default=40_000_000)
+UPLOAD_MAX_IMAGE_SIZE = env.int("UPLOAD_MAX_IMAGE_SIZE", default=20 * 1024 * 1024)
+UPLOAD_MAX_ZIP_ENTRIES = env.int("UPLOAD_MAX_ZIP_ENTRIES", default=1000)
+UPLOAD_MAX_ZIP_TOTAL = env.int("UPLOAD_MAX_ZIP_TOTAL", default=1024 * 1024 * 1024)
+UPLOAD_MAX_ZIP_RATIO = env.int("UPLOAD_MAX_ZIP_RATIO", default=100)
+# Wagtail's image uploads (previews in the admin) obey the same limits and the same four formats.
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = UPLOAD_MAX_IMAGE_PIXELS
-WAGTAILIMAGES_MAX_UPLOAD_SIZE = env.int("UPLOAD_MAX_IMAGE_SIZE", default=20 * 1024 * 1024)
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = UPLOAD_MAX_IMAGE_SIZE
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 
 # --- Cache ----------------------------------------------------------------------------------
 # Taxonomies and site links are cached; use a shared cache (e.g. redis://) with several web

@@ -37,3 +37,6 @@ SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = LANGUAGE_COOKIE_SECURE = env.bool(
     "SECURE_COOKIES", default=True
 )
 X_FRAME_OPTIONS = "DENY"
+
+# Links in account e-mails (confirmation, password reset) use HTTPS.
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = env("ACCOUNT_DEFAULT_HTTP_PROTOCOL", default="https")

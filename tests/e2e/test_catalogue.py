@@ -74,8 +74,8 @@ def shop(site_url, catalogue, make_member, make_resource):  # noqa: F811
 
 
 def log_in(page, shop, member, next_path):
-    page.goto(f"{shop.url}/fr/compte/connexion/?next={next_path}")
-    page.locator("#id_username").fill(member.email)
+    page.goto(f"{shop.url}/fr/compte/login/?next={next_path}")
+    page.locator("#id_login").fill(member.email)
     page.locator("#id_password").fill(PASSWORD)
     page.locator("form.form button[type=submit]").click()
     page.wait_for_url(f"{shop.url}{next_path}")

@@ -85,7 +85,7 @@ def test_home_page_has_no_wcag_violation(page, site_url, axe_source, lang):
 
 
 @pytest.mark.parametrize(
-    "path", ["/fr/guide-des-licences/", "/en/nexiste-pas/", "/fr/compte/connexion/"]
+    "path", ["/fr/guide-des-licences/", "/en/nexiste-pas/", "/fr/compte/login/"]
 )
 def test_other_pages_have_no_wcag_violation(page, site_url, axe_source, path):
     page.goto(f"{site_url}{path}")

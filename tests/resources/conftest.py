@@ -27,10 +27,15 @@ def catalogue(site_pages):
 @pytest.fixture
 def make_member(db):
     def make(name="Marie Tremblay", **fields):
+        from allauth.account.models import EmailAddress
+
         email = fields.pop("email", f"member{next(_serial)}@example.org")
-        return get_user_model().objects.create_user(
+        user = get_user_model().objects.create_user(
             email, "pw-long-enough", display_name=name, **fields
         )
+        # A confirmed address, as after sign-up: allauth logs in only such accounts.
+        EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+        return user
 
     return make
 

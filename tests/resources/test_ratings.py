@@ -135,7 +135,7 @@ def test_an_anonymous_visitor_is_sent_to_the_login_page(client, resource):
     response = client.post(_rate_url(resource), {"score": "5", "comment": "Anonyme."})
 
     assert response.status_code == 302
-    assert response["Location"] == f"/fr/compte/connexion/?next=/fr/evaluations/{resource.pk}/"
+    assert response["Location"] == f"/fr/compte/login/?next=/fr/evaluations/{resource.pk}/"
     assert Rating.objects.count() == 0
     assert _counters(resource) == (0, 0)
 
@@ -144,7 +144,7 @@ def test_an_anonymous_get_is_sent_to_the_login_page(client, resource):
     response = client.get(_rate_url(resource))
 
     assert response.status_code == 302
-    assert response["Location"] == f"/fr/compte/connexion/?next=/fr/evaluations/{resource.pk}/"
+    assert response["Location"] == f"/fr/compte/login/?next=/fr/evaluations/{resource.pk}/"
     assert Rating.objects.count() == 0
 
 

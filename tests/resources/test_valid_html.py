@@ -38,7 +38,7 @@ def pages(site_pages, make_resource, make_member):
         "/fr/disciplines/201/",
         "/fr/collections/",
         "/fr/recherche/?q=source",
-        "/fr/compte/connexion/",
+        "/fr/compte/login/",
         "/fr/nexiste-pas/",
     ],
 )
