@@ -29,14 +29,16 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from resources import licences
+from resources import licences, uploads
+from resources.admin_forms import ResourceFilesPanel
 
 PAGE_SIZE = 24
 
 
 def resource_file_key(instance, filename: str) -> str:
-    """A storage key nobody can guess; the display name is kept apart for downloads."""
-    suffix = PurePosixPath(filename).suffix.lower()[:12]
+    """A storage key nobody can guess; the display name is kept apart for downloads. Its
+    extension is the one of the type found in the content (or none), never a misleading one."""
+    suffix = uploads.storage_extension(getattr(instance, "content_type", ""), filename)
     return f"resources/{secrets.token_urlsafe(24)}{suffix}"
 
 
@@ -237,7 +239,7 @@ class ResourcePage(Page):
         FieldPanel("description"),
         MultiFieldPanel([FieldPanel("authors"), FieldPanel("co_authors")], heading=_("Authors")),
         FieldPanel("language"),
-        InlinePanel("files", label=_("Files"), min_num=1),
+        ResourceFilesPanel("files", label=_("Files"), min_num=1),
         InlinePanel("previews", label=_("Preview images")),
     ]
     classification_panels = [
@@ -347,12 +349,27 @@ class ResourcePage(Page):
         return context
 
 
+def _sniffed_type(file, display_name: str) -> str:
+    """The content's type for a file saved without form validation (demo data, scripts), else
+    the type its name suggests: saving never refuses, the forms do."""
+    try:
+        return uploads.check_resource_file(file)
+    except ValidationError:
+        guessed, _encoding = mimetypes.guess_type(display_name or file.name)
+        return guessed or "application/octet-stream"
+
+
 class ResourceFile(Orderable):
     """A file of a resource, in the private storage: reachable only through the download view."""
 
     page = ParentalKey(ResourcePage, related_name="files", on_delete=models.CASCADE)
     file = models.FileField(
-        _("file"), upload_to=resource_file_key, storage=private_storage, max_length=255
+        _("file"),
+        upload_to=resource_file_key,
+        storage=private_storage,
+        max_length=255,
+        # Runs in the admin's form validation, before anything reaches the storage.
+        validators=[uploads.validate_resource_file],
     )
     display_name = models.CharField(
         _("file name"), max_length=255, help_text=_("The name people see and download.")
@@ -369,8 +386,22 @@ class ResourceFile(Orderable):
     def __str__(self):
         return self.display_name
 
+    def clean(self):
+        super().clean()
+        self.display_name = uploads.clean_display_name(self.display_name or self.file.name)
+        detected = getattr(self.file, "detected_content_type", None)
+        if detected:
+            # The name people download under must not contradict the content either.
+            self.display_name = uploads.name_with_extension(self.display_name, detected)
+
     def save(self, *args, **kwargs):
-        if self.file and not self.size:
+        self.display_name = uploads.clean_display_name(self.display_name or self.file.name)
+        if self.file and not self.file._committed:  # a new or replaced file: size and type anew
+            self.size = self.file.size
+            self.content_type = getattr(self.file, "detected_content_type", "") or _sniffed_type(
+                self.file, self.display_name
+            )
+        elif self.file and not self.size:
             self.size = self.file.size
         if not self.content_type:
             guessed, _encoding = mimetypes.guess_type(self.display_name or self.file.name)

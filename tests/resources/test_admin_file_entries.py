@@ -1,0 +1,108 @@
+"""An editor saves or publishes, from the admin's edit view, a draft whose new file has no
+database row yet (a member added it through the submission form): the file is kept, and a
+forged stored name is refused."""
+
+import html5lib
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
+
+from resources.models import ResourceFile, ResourcePage
+from resources.models.pages import private_storage
+from resources.moderation import EDITORS_GROUP
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def editor(client, site_pages):
+    user = get_user_model().objects.create_user(
+        "editeur@example.org", "pw-long-enough", is_staff=True
+    )
+    user.groups.add(Group.objects.get(name=EDITORS_GROUP))
+    client.force_login(user)
+    return user
+
+
+def form_data(html: str, form_id: str) -> dict:
+    """What a browser would post from this form, untouched (file inputs send nothing)."""
+    document = html5lib.parse(html, namespaceHTMLElements=False)
+    form = document.find(f".//form[@id='{form_id}']")
+    data: dict[str, list[str]] = {}
+    for element in form.iter():
+        name = element.get("name")
+        if not name or "__prefix__" in name or element.get("disabled") is not None:
+            continue  # the inline panels' templates for new entries are not sent
+        if element.tag == "input":
+            kind = element.get("type", "text")
+            if kind in ("file", "submit", "button"):
+                continue
+            if kind in ("checkbox", "radio") and element.get("checked") is None:
+                continue
+            default = "on" if kind in ("checkbox", "radio") else ""
+            data.setdefault(name, []).append(element.get("value", default))
+        elif element.tag == "textarea":
+            data.setdefault(name, []).append(element.text or "")
+        elif element.tag == "select":
+            for option in element.iter("option"):
+                if option.get("selected") is not None:
+                    data.setdefault(name, []).append(option.get("value", option.text or ""))
+    return data
+
+
+def draft_with_a_new_file(page, member):
+    """A draft revision holding, next to the live file, a new file without a database row."""
+    stored = private_storage().save("resources/corrige.pdf", ContentFile(b"%PDF-1.4 corrige"))
+    draft = page.get_latest_revision_as_object()
+    draft.files.add(
+        ResourceFile(
+            file=stored, display_name="corrige.pdf", size=16, content_type="application/pdf"
+        )
+    )
+    draft.save_revision(user=member)
+    return stored
+
+
+def test_publishing_from_the_edit_view_keeps_a_new_file_of_the_draft(
+    client, editor, make_resource, make_member
+):
+    member = make_member()
+    page = make_resource(authors=[member])
+    live_name = page.files.get().file.name
+    stored = draft_with_a_new_file(page, member)
+    data = form_data(client.get(f"/admin/pages/{page.pk}/edit/").content.decode(), "page-edit-form")
+
+    response = client.post(f"/admin/pages/{page.pk}/edit/", {**data, "action-publish": "publish"})
+
+    assert response.status_code == 302
+    live = ResourcePage.objects.get(pk=page.pk)
+    assert sorted((f.display_name, f.file.name) for f in live.files.all()) == sorted(
+        [("corrige.pdf", stored), ("notes.pdf", live_name)]
+    )
+
+
+def test_a_forged_stored_name_is_refused_and_nothing_changes(
+    client, editor, make_resource, make_member
+):
+    member = make_member()
+    page = make_resource(authors=[member])
+    draft_with_a_new_file(page, member)
+    revisions = page.revisions.count()
+    data = form_data(client.get(f"/admin/pages/{page.pk}/edit/").content.decode(), "page-edit-form")
+    forged = dict(data)
+    # The entry of the new file is the one without a database id.
+    new_entry = next(
+        key.removesuffix("-stored_file")
+        for key in data
+        if key.endswith("-stored_file") and data.get(key.replace("stored_file", "id")) == [""]
+    )
+    forged[f"{new_entry}-stored_file"] = ["resources/someone-else.pdf"]
+
+    response = client.post(f"/admin/pages/{page.pk}/edit/", {**forged, "action-publish": "publish"})
+
+    assert response.status_code == 200
+    assert page.revisions.count() == revisions
+    assert [f.display_name for f in ResourcePage.objects.get(pk=page.pk).files.all()] == [
+        "notes.pdf"
+    ]
