@@ -2,6 +2,7 @@
 sent after commit), our wording for its error messages, the sign-up choices recorded before the
 account is first saved, and where people land after logging in or out."""
 
+from allauth.account import app_settings
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -21,11 +22,16 @@ def request_language() -> str:
     return code if code in LANGUAGES else "fr"
 
 
-def email_language(email: str, user=None) -> str:
-    """The language to write to `email` in: its account's preferred language when we know the
-    account, else the language the request was made in."""
-    if user is None and email:
-        user = get_user_model().objects.filter(email__iexact=email).only("language").first()
+def account_for(email: str):
+    """The account that uses `email`, if any."""
+    if not email:
+        return None
+    return get_user_model().objects.filter(email__iexact=email).first()
+
+
+def email_language(user) -> str:
+    """The language to write in: the account's preferred language when we know the account,
+    else the language the request was made in."""
     language = getattr(user, "language", "") or ""
     return language if language in LANGUAGES else request_language()
 
@@ -35,7 +41,7 @@ class AccountAdapter(DefaultAccountAdapter):
 
     # Our wording where allauth's would say « e-mail » in French, or would hint at whether an
     # account exists. The log-in failure reads the same for a wrong password, an unknown address
-    # and a closed account.
+    # and a closed account; the lock-out message stays allauth's (already in French).
     error_messages = {
         **DefaultAccountAdapter.error_messages,
         "email_password_mismatch": _(
@@ -47,9 +53,6 @@ class AccountAdapter(DefaultAccountAdapter):
         "cannot_remove_primary_email": _("Your account needs an e-mail address."),
         "unverified_primary_email": _("Confirm this e-mail address first."),
         "same_as_current": _("This is already the e-mail address of your account."),
-        "too_many_login_attempts": _(
-            "Too many failed log-in attempts. Wait a few minutes, then try again."
-        ),
         "rate_limited": _("Too many requests in a short time. Wait a minute, then try again."),
     }
 
@@ -79,36 +82,47 @@ class AccountAdapter(DefaultAccountAdapter):
     # --- E-mails ---------------------------------------------------------------------------
 
     def format_email_subject(self, subject):
-        """"APOP boutique · <subject>" (ACCOUNT_EMAIL_SUBJECT_PREFIX), never "[host]"."""
-        prefix = getattr(settings, "ACCOUNT_EMAIL_SUBJECT_PREFIX", None) or ""
-        return f"{prefix}{subject}"
+        """Subjects read "APOP boutique · <subject>" (ACCOUNT_EMAIL_SUBJECT_PREFIX), never with
+        allauth's "[host] " prefix."""
+        return f"{app_settings.EMAIL_SUBJECT_PREFIX or ''}{subject}"
+
+    def send_notification_mail(self, template_prefix, user, context=None, email=None):
+        """Security notices (password or address changed) name their account, so that they are
+        written in its language even when sent to an address it no longer uses."""
+        super().send_notification_mail(
+            template_prefix, user, {**(context or {}), "user": user}, email
+        )
 
     def send_mail(self, template_prefix, email, context):
         """Render in the recipient's language, with links in that language, and send once the
         transaction that asked for it has committed (a rolled-back sign-up sends nothing)."""
-        language = email_language(email, context.get("user"))
+        # `user` is always set: left out, the request's own user (a context processor) would
+        # greet the recipient by someone else's name.
+        user = context.get("user") or account_for(email)
+        language = email_language(user)
+        request = context.get("request") or self.request
+        # Outside the override: translate_url resolves the address in the request's language.
+        links = {
+            key: translate_url(value, language)
+            for key, value in context.items()
+            if key.endswith("_url") and isinstance(value, str)
+        }
         with translation.override(language):
             context = {
                 **context,
-                **{
-                    key: translate_url(value, language)
-                    for key, value in context.items()
-                    if key.endswith("_url") and isinstance(value, str)
-                },
+                **links,
+                "request": request,
+                "email": email,
+                "user": user,
+                "language": language,
                 "site_name": settings.WAGTAIL_SITE_NAME,
                 "site_url": self._absolute(reverse("wagtail_serve", args=[""])),
-                "language": language,
+                "reset_password_url": self._absolute(reverse("account_reset_password")),
             }
-            request = context.get("request") or self.request
-            message = self.render_mail(
-                template_prefix,
-                email,
-                {"request": request, "email": email, **context},
-            )
+            message = self.render_mail(template_prefix, email, context)
         transaction.on_commit(message.send)
 
     def _absolute(self, path: str) -> str:
-        request = self.request
-        if request is not None:
-            return request.build_absolute_uri(path)
+        if self.request is not None:
+            return self.request.build_absolute_uri(path)
         return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path

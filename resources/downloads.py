@@ -3,20 +3,24 @@ licence and attribution) and /telechargement/<resource id>/<file id>/ (one file)
 
 Access: free resources for anyone (no account needed, in the REL spirit); paid ones for their
 authors and staff until the boutique grants entitlements. The files issue moves this to stored
-packages, presigned S3 URLs, download records and rate limits."""
+packages, presigned S3 URLs and rate limits.
+
+Each successful download is recorded (the member's library lists it) and counted on the page."""
 
 import tempfile
 import zipfile
 from pathlib import PurePosixPath
 
 from django.contrib import messages
+from django.db import transaction
+from django.db.models import F
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
 from . import attribution
 from .detail import work_for
-from .models import ResourceFile, ResourcePage
+from .models import Download, ResourceFile, ResourcePage
 
 
 def _resource_for(request, resource_id) -> ResourcePage:
@@ -38,6 +42,15 @@ def _may_download(request, page) -> bool:
     return page.price_cents == 0 or page._is_insider
 
 
+@transaction.atomic
+def record_download(page: ResourcePage, user) -> None:
+    """One Download row (the user when signed in) and one more on the page's counter. The
+    counter is a live-only field: updated on the row in SQL, never through a page save (which
+    would make a revision's copy of it matter, and race with concurrent downloads)."""
+    Download.objects.create(resource=page, user=user if user.is_authenticated else None)
+    ResourcePage.objects.filter(pk=page.pk).update(download_count=F("download_count") + 1)
+
+
 def download_resource(request, resource_id):
     page = _resource_for(request, resource_id)
     if not _may_download(request, page):
@@ -56,6 +69,7 @@ def download_resource(request, resource_id):
         archive.writestr("ATTRIBUTION.txt", attribution.attribution_file(work, site_url=site_url))
         archive.writestr("LICENCE.txt", attribution.licence_file(page.licence, site_url=site_url))
     spooled.seek(0)
+    record_download(page, request.user)
     return FileResponse(spooled, as_attachment=True, filename=f"{page.slug}.zip")
 
 
@@ -86,8 +100,10 @@ def download_file(request, resource_id, file_id):
     entry = ResourceFile.objects.filter(page=page, pk=file_id).first()
     if entry is None:
         raise Http404
+    opened = entry.file.open("rb")
+    record_download(page, request.user)
     return FileResponse(
-        entry.file.open("rb"),
+        opened,
         as_attachment=True,
         filename=entry.display_name,
         content_type=entry.content_type or "application/octet-stream",

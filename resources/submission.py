@@ -3,9 +3,10 @@
 A submission is a ResourcePage created unpublished under the resource index at the first step;
 every later step saves a new *revision* of the latest revision object, so that editing a
 published resource changes only a draft: the live page stays as it is until an editor approves
-the new revision in the « Révision éditoriale » workflow. Files and previews are modelcluster
-children: they live in the revision JSON until publication, so uploads are stored here, at once,
-and only their names go into the revision.
+the new revision in the « Révision éditoriale » workflow. (The row of a resource that is not
+live follows its draft: nobody sees it.) Files and previews are modelcluster children, carried
+by the revision until publication: uploads are checked and stored here, at once, and only their
+storage names go into the revision.
 
 Views call these functions and never touch Wagtail's workflow or revision API themselves.
 """
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import json
 import re
 from dataclasses import dataclass
 from datetime import datetime
@@ -21,15 +23,16 @@ from html.parser import HTMLParser
 
 from django.core.exceptions import ImproperlyConfigured
 from django.db import models, transaction
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.images import get_image_model
 from wagtail.log_actions import log
 from wagtail.models import Collection, Page, WorkflowState
 
-from accounts.roles import may_submit
 from resources import uploads
 from resources.models import ResourceFile, ResourceIndexPage, ResourcePage, ResourcePreview
 from resources.models.pages import private_storage, resource_file_key
@@ -120,10 +123,13 @@ def draft_of(page: ResourcePage) -> ResourcePage:
 
 
 class State(models.TextChoices):
-    DRAFT = "draft", _("Draft")
-    IN_REVIEW = "in_review", _("In review")
-    NEEDS_CHANGES = "needs_changes", _("Changes requested")
-    PUBLISHED = "published", _("Published")
+    """The state of a submission as its author sees it (fr: « brouillon », « en révision »,
+    « à corriger », « publiée »; the context keeps these apart from other "Published")."""
+
+    DRAFT = "draft", pgettext_lazy("submission state", "Draft")
+    IN_REVIEW = "in_review", pgettext_lazy("submission state", "In review")
+    NEEDS_CHANGES = "needs_changes", pgettext_lazy("submission state", "Changes requested")
+    PUBLISHED = "published", pgettext_lazy("submission state", "Published")
 
 
 @dataclass(frozen=True)
@@ -144,10 +150,6 @@ class Submission:
     @property
     def needs_changes(self) -> bool:
         return State.NEEDS_CHANGES in (self.state, self.changes)
-
-    @property
-    def can_edit(self) -> bool:
-        return not self.in_review
 
     @property
     def is_live(self) -> bool:
@@ -188,11 +190,20 @@ def submission_state(page: ResourcePage) -> Submission:
 
 def submissions_of(user) -> list[Submission]:
     """The user's resources, latest change first, in two queries whatever their number."""
+    active_states = WorkflowState.objects.active().select_related("current_task_state")
     pages = (
         ResourcePage.objects.filter(Q(owner=user) | Q(authors=user))
         .distinct()
         .order_by("-latest_revision_created_at", "-pk")
-        .prefetch_workflow_states()
+        # What PageQuerySet.prefetch_workflow_states() does, through the relation that matches
+        # a queryset of ResourcePage (its content type, not Page's).
+        .prefetch_related(
+            Prefetch(
+                "_specific_workflow_states",
+                queryset=active_states,
+                to_attr="_current_workflow_states",
+            )
+        )
     )
     return [submission_state(page) for page in pages]
 
@@ -204,9 +215,11 @@ def submissions_of(user) -> list[Submission]:
 def create_submission(user, values: dict) -> ResourcePage:
     """Create the unpublished resource from the first step, with the member as owner and author,
     and its first revision."""
+    index = resource_index()
     page = ResourcePage(owner=user, live=False, **values)
+    page.slug = _unique_slug(page.title, index)
     page.authors = [user]
-    resource_index().add_child(instance=page)
+    index.add_child(instance=page)
     revision = page.save_revision(user=user, clean=False)
     log(instance=page, action="wagtail.create", user=user, revision=revision, content_changed=True)
     return page
@@ -220,19 +233,48 @@ def save_draft(user, page: ResourcePage, draft: ResourcePage) -> None:
     because of something else (its source changed licence) must still be saveable."""
     if page.first_published_at is None and draft.title != page.draft_title:
         _follow_title(page, draft)
+    if not page.live:
+        # Nobody sees an unpublished row: keep it equal to the draft, so that its files and
+        # previews get database ids. A child without an id cannot go through the admin's edit
+        # form (modelcluster rebuilds it empty, and a file input never sends back a stored file),
+        # so an editor could not approve from the edit view.
+        draft.save(clean=False)
     draft.save_revision(user=user, log_action=True, clean=False)
+    # The caller's page object now points at the new revision, as the row does.
+    for field in _REVISION_FIELDS:
+        setattr(page, field, getattr(draft, field))
+
+
+_REVISION_FIELDS = (
+    "latest_revision",
+    "latest_revision_created_at",
+    "draft_title",
+    "has_unpublished_changes",
+)
+
+
+def _unique_slug(title: str, index, page=None) -> str:
+    """« exercices-corriges-limites »: plain ASCII like the site's other addresses, numbered
+    when a sibling has it already."""
+    base = slugify(title)[:200].strip("-") or "ressource"
+    candidate, number = base, 1
+    while not Page._slug_is_available(candidate, index, page):
+        number += 1
+        candidate = f"{base}-{number}"
+    return candidate
 
 
 def _follow_title(page: ResourcePage, draft: ResourcePage) -> None:
     """A never-published resource's address follows its title (nobody links to it yet)."""
-    base = slugify(draft.title, allow_unicode=True)[:200] or "ressource"
-    slug = draft._get_autogenerated_slug(base)  # Wagtail's own helper: unique among siblings
+    index = resource_index()
+    slug = _unique_slug(draft.title, index, page)
     if slug == page.slug:
         return
     draft.slug = slug
-    draft.set_url_path(resource_index())
+    draft.set_url_path(index)
     # The row too, so that the next draft's slug sees this one taken.
     Page.objects.filter(pk=page.pk).update(slug=slug, url_path=draft.url_path)
+    page.slug, page.url_path = slug, draft.url_path
 
 
 # --- Files and previews -------------------------------------------------------------------------
@@ -244,12 +286,16 @@ def file_token(name: str) -> str:
 
 
 def _store_file(uploaded, content_type: str) -> ResourceFile:
-    """Store an accepted upload in the private storage under a generated name."""
+    """Store an accepted upload in the private storage under a generated name whose extension
+    matches the content; the name people download under does not contradict it either."""
     uploaded.seek(0)
-    key = private_storage().save(resource_file_key(None, uploaded.name), uploaded)
+    key = private_storage().save(
+        resource_file_key(ResourceFile(content_type=content_type), uploaded.name), uploaded
+    )
+    display_name = uploads.clean_display_name(uploaded.name)
     return ResourceFile(
         file=key,
-        display_name=uploads.clean_display_name(uploaded.name),
+        display_name=uploads.name_with_extension(display_name, content_type),
         size=uploaded.size,
         content_type=content_type,
     )
@@ -289,9 +335,17 @@ def remove_file(user, page: ResourcePage, token: str) -> bool:
     draft.files = kept
     save_draft(user, page, draft)
     for name in removed:
-        if not ResourceFile.objects.filter(file=name).exists():
+        if not _file_in_use(page, name):
             transaction.on_commit(lambda name=name: private_storage().delete(name))
     return True
+
+
+def _file_in_use(page: ResourcePage, name: str) -> bool:
+    """Does a page row, or the published revision (an editor may publish it again), use it?"""
+    if ResourceFile.objects.filter(file=name).exists():
+        return True
+    live_revision = page.live_revision
+    return live_revision is not None and name in json.dumps(live_revision.content)
 
 
 @transaction.atomic
@@ -324,9 +378,17 @@ def remove_preview(user, page: ResourcePage, image_id: int) -> bool:
         return False
     draft.previews = kept
     save_draft(user, page, draft)
-    if not ResourcePreview.objects.filter(image_id=image_id).exists():
+    if not _image_in_use(page, image_id):
         get_image_model().objects.filter(pk=image_id).delete()
     return True
+
+
+def _image_in_use(page: ResourcePage, image_id: int) -> bool:
+    if ResourcePreview.objects.filter(image_id=image_id).exists():
+        return True
+    live_revision = page.live_revision
+    previews = live_revision.content.get("previews", []) if live_revision is not None else []
+    return any(preview.get("image") == image_id for preview in previews)
 
 
 # --- Description: plain text in, simple safe HTML out ------------------------------------------
@@ -394,12 +456,17 @@ def is_in_review(page: ResourcePage) -> bool:
     return page.workflow_in_progress
 
 
+def has_changes(page: ResourcePage) -> bool:
+    """Something for the editors to read: a resource never published, or changes since."""
+    return not page.live or page.has_unpublished_changes
+
+
 @transaction.atomic
 def submit_for_review(user, page: ResourcePage) -> dict[str, list]:
     """Send the latest revision to the editors; returns the errors that prevent it (nothing is
     started then). After a request for changes, the same workflow resumes on the new revision."""
     errors = submission_errors(draft_of(page))
-    if errors:
+    if errors or not has_changes(page):
         return errors
     workflow_state = page.current_workflow_state
     if workflow_state is not None:
@@ -424,15 +491,12 @@ def withdraw_from_review(user, page: ResourcePage) -> bool:
     return True
 
 
-def may_edit(user, page: ResourcePage) -> bool:
-    """Members (and staff) edit while the resource is not with the editors."""
-    return may_submit(user) and not is_in_review(page)
-
-
 @transaction.atomic
 def unpublish(user, page: ResourcePage) -> bool:
     """Take the resource off the site (the public page answers 404); it stays a draft."""
     if not page.live:
         return False
-    page.unpublish(user=user, log_action=True)
+    # Authorship is the permission here (checked by submission_for); members have no Wagtail
+    # page permissions.
+    UnpublishPageAction(page, user=user, log_action=True).execute(skip_permission_checks=True)
     return True

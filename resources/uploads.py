@@ -11,6 +11,7 @@ language, raised before anything reaches the storage.
 
 import codecs
 import json
+import re
 import stat
 import tempfile
 import unicodedata
@@ -26,7 +27,7 @@ from django.core.files import File
 from django.utils.formats import number_format
 from django.utils.functional import lazy
 from django.utils.text import format_lazy
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from PIL import Image
 
@@ -37,7 +38,7 @@ FALLBACK_NAME = "fichier"
 # often compress more than 100:1).
 ZIP_RATIO_MIN_SIZE = 1024 * 1024
 # Operating-system clutter that archives made on macOS and Windows carry; ignored, not refused.
-ZIP_CLUTTER = ("__MACOSX/", ".DS_Store", "Thumbs.db", "desktop.ini")
+ZIP_CLUTTER = {".DS_Store", "Thumbs.db", "desktop.ini"}  # and the __MACOSX/ folder
 IMAGE_FORMATS = {"PNG": "image/png", "JPEG": "image/jpeg", "GIF": "image/gif", "WEBP": "image/webp"}
 
 
@@ -64,9 +65,7 @@ ACCEPTED = {
         FileType(_ODF + "presentation-template", _("an OpenDocument presentation"), ("otp",)),
         FileType(_ODF + "graphics", _("an OpenDocument drawing (.odg)"), ("odg",)),
         FileType(_ODF + "formula", _("an OpenDocument formula (.odf)"), ("odf",)),
-        FileType(
-            _OOXML + "wordprocessingml.document", _("a Word document (.docx)"), ("docx",)
-        ),
+        FileType(_OOXML + "wordprocessingml.document", _("a Word document (.docx)"), ("docx",)),
         FileType(_OOXML + "spreadsheetml.sheet", _("an Excel spreadsheet (.xlsx)"), ("xlsx",)),
         FileType(
             _OOXML + "presentationml.presentation",
@@ -121,6 +120,15 @@ _DANGEROUS_EXTENSIONS = {
 DANGEROUS_EXTENSIONS = {
     ext: code for code, exts in _DANGEROUS_EXTENSIONS.items() for ext in exts.split()
 }
+
+_EXECUTABLE_MAGIC = (
+    b"\x7fELF",
+    b"\xca\xfe\xba\xbe",
+    b"\xfe\xed\xfa\xce",
+    b"\xfe\xed\xfa\xcf",
+    b"\xce\xfa\xed\xfe",
+    b"\xcf\xfa\xed\xfe",
+)
 
 # Content that is never accepted, recognised by its first bytes.
 _CONTENT_LABELS = {
@@ -189,7 +197,9 @@ MESSAGES = {
         "The archive “%(name)s” contains another archive (“%(entry)s”): "
         "put its files directly in the main archive."
     ),
-    "zip_entry_refused": _("The archive “%(name)s” contains a file that is not accepted. %(reason)s"),
+    "zip_entry_refused": _(
+        "The archive “%(name)s” contains a file that is not accepted. %(reason)s"
+    ),
     "image_type": _(
         "“%(name)s” is not an image in an accepted format (PNG, JPEG, GIF or WebP): "
         "its content is %(content)s."
@@ -213,10 +223,11 @@ def _format_bytes(size: int) -> str:
             value = size / factor
             decimals = 0 if value == int(value) else 1
             return gettext(unit) % number_format(value, decimals)
-    return gettext("%(size)d byte", "%(size)d bytes") if False else f"{size} B"  # noqa: SIM108
+    return ngettext("%(size)d byte", "%(size)d bytes", size) % {"size": size}
 
 
 _format_bytes_lazy = lazy(_format_bytes, str)
+_grouped_lazy = lazy(lambda number: number_format(number, force_grouping=True), str)
 
 
 def describe_allowed_types():
@@ -243,18 +254,27 @@ def accept_attribute() -> str:
     return ",".join(f".{ext}" for ext in extensions)
 
 
-IMAGE_ACCEPT = ".png,.jpg,.jpeg,.gif,.webp"
+IMAGE_EXTENSIONS = ("png", "jpg", "jpeg", "gif", "webp")
+IMAGE_ACCEPT = ",".join(f".{ext}" for ext in IMAGE_EXTENSIONS)
 
 
 # --- Display names -----------------------------------------------------------------------------
+_INVISIBLE = {"Cc", "Cf", "Cs"}  # controls, format characters (direction, zero width), surrogates
+_WHITESPACE = re.compile(r"\s+")
+
+
 def clean_display_name(name: str) -> str:
     """A name safe to show and to download under: the last path part only, no control or
     direction characters (they can disguise “exe.pdf” as “fdp.exe”), NFC, single spaces, no
     leading dots, at most 200 characters with the extension kept; never empty."""
     name = (name or "").replace("\\", "/").rsplit("/", 1)[-1]
-    name = "".join(" " if char.isspace() else char for char in name)
-    name = "".join(c for c in name if unicodedata.category(c) not in {"Cc", "Cf", "Cs"})
-    name = " ".join(unicodedata.normalize("NFC", name).split())
+    name = "".join(c for c in name if c.isspace() or unicodedata.category(c) not in _INVISIBLE)
+    # Runs of spaces, tabs and line breaks become one space; a lone no-break space stays (French
+    # typography puts one before a colon).
+    name = _WHITESPACE.sub(
+        lambda run: run.group() if run.group() in ("\u00a0", "\u202f") else " ",
+        unicodedata.normalize("NFC", name),
+    ).strip()
     stem, dot, extension = name.rpartition(".")
     if not (dot and extension and len(extension) <= 16 and extension.strip() == extension):
         stem, extension = name, ""
@@ -305,7 +325,7 @@ def _read_head(fileobj) -> bytes:
 
 def _safe_entry_name(name: str) -> str:
     """An entry name fit for a message: no control characters, not endless."""
-    cleaned = "".join(c for c in name if unicodedata.category(c) not in {"Cc", "Cf", "Cs"})
+    cleaned = "".join(c for c in name if unicodedata.category(c) not in _INVISIBLE)
     return cleaned if len(cleaned) <= 100 else cleaned[:99] + "…"
 
 
@@ -316,10 +336,8 @@ def _sniff(head: bytes) -> str:
         return "application/pdf"
     if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
         return "zip"
-    if head.startswith((b"MZ", b"\x7fELF", b"\xca\xfe\xba\xbe", b"\xfe\xed\xfa", b"\xcf\xfa\xed")):
-        return "executable"
-    if head.startswith(b"\xfe\xed\xfa") or head[:4] in {b"\xce\xfa\xed\xfe", b"\xcf\xfa\xed\xfe"}:
-        return "executable"
+    if head.startswith(_EXECUTABLE_MAGIC) or (head.startswith(b"MZ") and b"\x00" in head[:64]):
+        return "executable"  # ELF, Mach-O, Java class; MZ (Windows) only when binary follows
     if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
         return "ole"
     if head.startswith(b"\x89PNG\r\n\x1a\n"):
@@ -332,7 +350,7 @@ def _sniff(head: bytes) -> str:
         return "image/webp"
     if head[4:8] == b"ftyp":
         return _sniff_mp4(head)
-    if head.startswith(b"ID3") or _mpeg_frame_length(head) is not None:
+    if _has_id3_tag(head) or _mpeg_frame_length(head) is not None:
         return "audio/mpeg"  # confirmed by _check_mp3, which can read past the tag
     if _looks_like_text(head):
         return _sniff_text(head)
@@ -356,6 +374,16 @@ _MP3_BITRATES = {
 _MP3_RATES = {3: (44100, 48000, 32000), 2: (22050, 24000, 16000), 0: (11025, 12000, 8000)}
 
 
+def _has_id3_tag(head: bytes) -> bool:
+    """An ID3v2 tag: "ID3", a version 2 to 4, and a size written in 7-bit bytes."""
+    return (
+        len(head) >= 10
+        and head.startswith(b"ID3")
+        and head[3] in (2, 3, 4)
+        and all(byte < 0x80 for byte in head[6:10])
+    )
+
+
 def _mpeg_frame_length(header: bytes) -> int | None:
     """The length of the MPEG audio layer III frame starting here (0 if free bitrate), or None
     when these four bytes are not such a frame header."""
@@ -374,7 +402,7 @@ def _looks_like_text(head: bytes) -> bool:
     """UTF-8 (BOM or not), or an older encoding that is mostly printable; never NUL bytes."""
     if b"\x00" in head:
         return False
-    controls = sum(1 for byte in head if byte < 32 and byte not in b"\t\n\r\f\x1b" or byte == 127)
+    controls = sum(1 for byte in head if byte < 32 and byte not in b"\t\n\r\f" or byte == 127)
     if controls > len(head) // 100:
         return False
     try:
@@ -390,7 +418,9 @@ def _sniff_text(head: bytes) -> str:
         return "script"
     if start.startswith((b"<!doctype html", b"<html", b"<head", b"<body", b"<script")):
         return "html"
-    if start.startswith(b"<svg") or (start.startswith((b"<?xml", b"<!doctype svg")) and b"<svg" in start):
+    if start.startswith(b"<svg") or (
+        start.startswith((b"<?xml", b"<!doctype svg")) and b"<svg" in start
+    ):
         return "svg"
     if start.startswith(b"<?xml") and b"<html" in start:
         return "html"
@@ -461,36 +491,42 @@ def _check(fileobj, name: str, raw_name: str, depth: int) -> str:
         raise _refuse("type_not_allowed", name, content=content, accepted=describe_allowed_types())
     mime = _resolve(kind, name, extension)
     if mime in IMAGE_TYPES:
-        _check_image_content(fileobj, name, decode=False)
+        # Decoded (at a reduced scale) when sent alone; inside a ZIP, header and checksums only.
+        _check_image_content(fileobj, name, decode=depth == 0)
     elif mime == "audio/mpeg":
         _check_mp3(fileobj, head, name)
     return mime
 
 
-def _resolve(kind: str, name: str, extension: str, *, alternatives=()) -> str:
+def _resolve(kind: str, name: str, extension: str) -> str:
     """The MIME type of a recognised content, if its name's extension does not contradict it."""
     if kind == "text":
         candidates = TEXT_TYPES
     elif kind in {"audio/mp4", "video/mp4"}:
         candidates = (kind, *({"audio/mp4", "video/mp4"} - {kind}))
     else:
-        candidates = (kind, *alternatives)
+        candidates = (kind,)
     if not extension:
         return "text/plain" if kind == "text" else kind
     for mime in candidates:
         if extension in ACCEPTED[mime].extensions:
             return mime
+    raise _contradiction(name, extension, kind)
+
+
+def _contradiction(name: str, extension: str, kind: str) -> ValidationError:
+    """The refusal of a name whose extension says something else than the content."""
     named = next((t for t in ACCEPTED.values() if extension in t.extensions), None)
     if named is not None:
-        raise _refuse("type_mismatch", name, expected=named.label, content=_label(kind))
+        return _refuse("type_mismatch", name, expected=named.label, content=_label(kind))
     canonical = ACCEPTED["text/plain" if kind == "text" else kind].extensions[0]
-    raise _refuse("extension_mismatch", name, content=_label(kind), extension=canonical)
+    return _refuse("extension_mismatch", name, content=_label(kind), extension=canonical)
 
 
 def _check_mp3(fileobj, head: bytes, name: str) -> None:
-    """An ID3 tag must be followed by a frame; without a tag, two frames must follow each other."""
-    offset = 0
-    if head.startswith(b"ID3"):
+    """An ID3 tag must be followed by a frame; without a tag, two frames must follow each other
+    (four bytes that merely look like a frame header are common in other data)."""
+    if _has_id3_tag(head):
         tag_size = 10 + sum((byte & 0x7F) << (7 * (3 - i)) for i, byte in enumerate(head[6:10]))
         if head[5] & 0x10:  # a footer repeats the header
             tag_size += 10
@@ -499,11 +535,17 @@ def _check_mp3(fileobj, head: bytes, name: str) -> None:
         if _mpeg_frame_length(frame) is None:
             raise _refuse("corrupt", name, content=ACCEPTED["audio/mpeg"].label)
         return
-    length = _mpeg_frame_length(head[offset:])
+    length = _mpeg_frame_length(head)
     fileobj.seek(length or 0)
     following = fileobj.read(4)
-    if length and following and _mpeg_frame_length(following) is None:
-        raise _refuse("type_not_allowed", name, content=_unknown_label(head), accepted=describe_allowed_types())
+    if length and following and not following.startswith(b"TAG"):
+        if _mpeg_frame_length(following) is None:
+            raise _refuse(
+                "type_not_allowed",
+                name,
+                content=_unknown_label(head),
+                accepted=describe_allowed_types(),
+            )
 
 
 # --- ZIP-based files ----------------------------------------------------------------------------
@@ -520,8 +562,8 @@ def _check_zip(fileobj, name: str, extension: str, depth: int) -> str:
             mime = _container_type(archive, entries, name)
             mime = _resolve(mime, name, extension) if mime != "zip" else mime
             if mime == "zip":
-                if depth > 0:
-                    raise _refuse("zip_nested", name)
+                if depth > 0:  # _check_entry names the outer archive in the message
+                    raise _refuse("zip_nested", name, entry=name)
                 mime = _resolve("application/zip", name, extension)
                 for entry in entries:
                     _check_entry(archive, entry, name)
@@ -567,17 +609,23 @@ def _inspect_entries(archive: zipfile.ZipFile, name: str) -> list[zipfile.ZipInf
     return entries
 
 
+def _read_entry(archive: zipfile.ZipFile, name: str, limit: int) -> bytes:
+    """The start of one entry: never more than `limit` bytes in memory, whatever it declares."""
+    with archive.open(name) as stream:
+        return stream.read(limit)
+
+
 def _container_type(archive: zipfile.ZipFile, entries, name: str) -> str:
     """The MIME type of an OpenDocument, Office document or H5P package, else "zip"."""
     names = {entry.filename for entry in entries}
     if "mimetype" in names:
-        declared = archive.read("mimetype")[:200].decode("ascii", "replace").strip()
+        declared = _read_entry(archive, "mimetype", 200).decode("ascii", "replace").strip()
         if declared in ACCEPTED and declared.startswith(_ODF):
             return declared
         content = format_lazy(_("a file of type {type}"), type=_safe_entry_name(declared))
         raise _refuse("type_not_allowed", name, content=content, accepted=describe_allowed_types())
     if "[Content_Types].xml" in names:
-        content_types = archive.read("[Content_Types].xml")[:HEAD_SIZE * 4]
+        content_types = _read_entry(archive, "[Content_Types].xml", HEAD_SIZE * 4)
         if any(n.lower().endswith("vbaproject.bin") for n in names) or (
             b"macroenabled" in content_types.lower()
         ):
@@ -588,7 +636,7 @@ def _container_type(archive: zipfile.ZipFile, entries, name: str) -> str:
         raise _refuse("corrupt", name, content=_("an Office document"))
     if "h5p.json" in names:
         try:
-            description = json.loads(archive.read("h5p.json")[:HEAD_SIZE * 16])
+            description = json.loads(_read_entry(archive, "h5p.json", HEAD_SIZE * 16))
         except ValueError as error:
             raise _refuse("h5p_invalid", name) from error
         if not (isinstance(description, dict) and description.get("mainLibrary")):
@@ -599,10 +647,8 @@ def _container_type(archive: zipfile.ZipFile, entries, name: str) -> str:
 
 def _check_entry(archive: zipfile.ZipFile, entry: zipfile.ZipInfo, archive_name: str) -> None:
     """One file of a plain ZIP, held to the same rules as a file sent alone."""
-    if entry.is_dir() or any(
-        entry.filename.startswith(c) or entry.filename.endswith("/" + c) or entry.filename == c
-        for c in ZIP_CLUTTER
-    ):
+    basename = entry.filename.rsplit("/", 1)[-1]
+    if entry.is_dir() or entry.filename.startswith("__MACOSX/") or basename in ZIP_CLUTTER:
         return
     shown = _safe_entry_name(entry.filename)
     try:
@@ -623,9 +669,10 @@ def _check_entry(archive: zipfile.ZipFile, entry: zipfile.ZipInfo, archive_name:
                 return
             _check(stream, shown, entry.filename, depth=1)
     except ValidationError as error:
-        if error.code in {"zip_nested"}:
+        if error.code == "zip_nested":
             raise _refuse("zip_nested", archive_name, entry=shown) from error
-        reason = lazy(lambda: " ".join(error.messages), str)()
+        inner = error  # `error` is unbound when the except block ends; the lazy text outlives it
+        reason = lazy(lambda: " ".join(inner.messages), str)()
         raise ValidationError(
             MESSAGES["zip_entry_refused"],
             code="zip_entry_refused",
@@ -638,7 +685,7 @@ def _check_image_content(fileobj, name: str, *, decode: bool) -> str:
     """Pixels counted from the header before anything is decoded, then the data verified (and,
     with `decode`, decoded at a reduced scale to catch truncated files). Returns the MIME type."""
     limit = settings.UPLOAD_MAX_IMAGE_PIXELS
-    too_many = _refuse("image_too_many_pixels", name, limit=number_format(limit, force_grouping=True))
+    too_many = _refuse("image_too_many_pixels", name, limit=_grouped_lazy(limit))
     fileobj.seek(0)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", Image.DecompressionBombWarning)
@@ -646,9 +693,8 @@ def _check_image_content(fileobj, name: str, *, decode: bool) -> str:
             with Image.open(fileobj, formats=list(IMAGE_FORMATS)) as image:
                 mime = IMAGE_FORMATS[image.format]
                 width, height = image.size
-                if width * height > limit:
-                    raise too_many
-                if width * height * getattr(image, "n_frames", 1) > limit:
+                # Every frame of an animation is decoded too (Wagtail counts them the same way).
+                if width * height > limit or width * height * getattr(image, "n_frames", 1) > limit:
                     raise too_many
                 image.verify()
             if decode:
@@ -687,8 +733,10 @@ def check_image(uploaded) -> None:
             content = _unknown_label(head) if kind == "unknown" else _label(kind)
             raise _refuse("image_type", name, content=content)
         extension = _extension(getattr(uploaded, "name", "") or "")
-        if extension and extension not in IMAGE_ACCEPT.replace(".", "").split(","):
-            raise _refuse("image_type", name, content=_label(kind))
+        if extension in DANGEROUS_EXTENSIONS:
+            raise _refuse(DANGEROUS_EXTENSIONS[extension], name)
+        if extension and extension not in IMAGE_EXTENSIONS:
+            raise _contradiction(name, extension, kind)
         _check_image_content(fileobj, name, decode=True)
     except (OSError, EOFError) as error:
         raise _refuse("unreadable", name) from error

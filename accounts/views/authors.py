@@ -1,13 +1,67 @@
-"""Placeholder: being written."""
+"""Public author pages (/<lang>/auteurs/<slug>/) and following an author."""
 
-from django.http import HttpResponse
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from .. import profiles
 
 
-def _todo(request, *args, **kwargs):
-    return HttpResponse("todo")
+def author_page(request, slug):
+    """A member's public page: profile, figures and published resources; never the e-mail."""
+    author = profiles.author_by_slug(slug)
+    data = profiles.author_page(author, request)
+    return TemplateResponse(request, "accounts/author.html", {"author_page": data})
 
 
-author_page = _todo
+def _back(request, default: str) -> str:
+    """Where to return after the POST: the form's `next` when it is one of ours."""
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return default
 
 
-follow = _todo
+@require_POST
+def follow(request, slug):
+    """POST: follow (action=follow) or stop following (action=unfollow) an author; without an
+    action, toggles. Anonymous visitors are sent to log in, then back to the author page."""
+    # Anyone with this address may be unfollowed (even once their page is gone); only an
+    # author with a public page may be followed.
+    author = get_object_or_404(get_user_model(), slug=slug)
+    page_url = reverse("authors:detail", args=[author.slug])
+    if not request.user.is_authenticated:
+        if not profiles.has_author_page(author):
+            raise Http404  # says nothing about accounts without a public page
+        return redirect_to_login(page_url)
+    back = _back(request, page_url)
+    if author.pk == request.user.pk:
+        messages.error(request, _("You cannot follow yourself."))
+        return redirect(back)
+    name = author.get_full_name()
+    action = request.POST.get("action")
+    if action not in ("follow", "unfollow"):
+        following = author.followers.filter(follower=request.user).exists()
+        action = "unfollow" if following else "follow"
+    if action == "unfollow":
+        profiles.unfollow(request.user, author)
+        messages.success(request, _("You no longer follow %(name)s.") % {"name": name})
+        return redirect(back)
+    if not profiles.has_author_page(author):
+        raise Http404
+    profiles.follow(request.user, author)
+    messages.success(
+        request,
+        _("You now follow %(name)s: their new resources will appear in your library.")
+        % {"name": name},
+    )
+    return redirect(back)

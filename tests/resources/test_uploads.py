@@ -1,0 +1,726 @@
+"""Upload validation: accepted types are recognised by their content, every refusal has its code
+and a precise message, display names are made safe, and the admin stores nothing it refuses."""
+
+import zipfile
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import override_settings
+from django.utils import translation
+from django.utils.html import escape
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+
+from resources import uploads
+from resources.models import Discipline, ResourceFile, ResourcePage
+from resources.moderation import EDITORS_GROUP
+from tests.resources import upload_samples as samples
+
+ODF = "application/vnd.oasis.opendocument."
+OOXML = "application/vnd.openxmlformats-officedocument."
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    with translation.override("en"):
+        yield
+
+
+def _refusal(check, name, content) -> ValidationError:
+    uploaded = samples.upload(name, content)
+    with pytest.raises(ValidationError) as caught:
+        check(uploaded)
+    return caught.value
+
+
+# --- Accepted files ------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("name", "build", "mime"),
+    [
+        ("notes.pdf", samples.pdf, "application/pdf"),
+        ("notes.odt", lambda: samples.odf("text"), ODF + "text"),
+        ("tableau.ods", lambda: samples.odf("spreadsheet"), ODF + "spreadsheet"),
+        ("diapos.odp", lambda: samples.odf("presentation"), ODF + "presentation"),
+        ("notes.docx", samples.ooxml, OOXML + "wordprocessingml.document"),
+        (
+            "tableau.xlsx",
+            lambda: samples.ooxml("xl", "workbook.xml"),
+            OOXML + "spreadsheetml.sheet",
+        ),
+        (
+            "diapos.pptx",
+            lambda: samples.ooxml("ppt", "presentation.xml"),
+            OOXML + "presentationml.presentation",
+        ),
+        ("schema.png", samples.image, "image/png"),
+        ("photo.jpg", lambda: samples.image("JPEG"), "image/jpeg"),
+        ("photo.JPEG", lambda: samples.image("JPEG"), "image/jpeg"),
+        ("anime.gif", lambda: samples.image("GIF"), "image/gif"),
+        ("photo.webp", lambda: samples.image("WEBP"), "image/webp"),
+        ("exercices.txt", samples.text, "text/plain"),
+        ("LISEZMOI", samples.text, "text/plain"),
+        ("notes-bom.txt", lambda: b"\xef\xbb\xbf" + samples.text(), "text/plain"),
+        ("ancien.txt", lambda: "Théorème de Gauß".encode("cp1252"), "text/plain"),
+        ("id3.txt", lambda: samples.text("ID3 : identifiant de l’étape 3\n"), "text/plain"),
+        ("horaire.csv", lambda: samples.text("semaine,thème\n1,limites\n"), "text/csv"),
+        ("plan.md", lambda: samples.text("# Plan de cours\n"), "text/markdown"),
+        (
+            "sous-titres.vtt",
+            lambda: samples.text("WEBVTT\n\n00:01.000 --> 00:04.000\nBonjour\n"),
+            "text/vtt",
+        ),
+        (
+            "dossier.zip",
+            lambda: samples.zip_of(
+                [("notes.pdf", samples.pdf()), ("exercices.txt", samples.text())]
+            ),
+            "application/zip",
+        ),
+        (
+            "mac.zip",
+            lambda: samples.zip_of(
+                [
+                    ("cours/", b""),
+                    ("cours/notes.docx", samples.ooxml()),
+                    ("__MACOSX/cours/._notes.docx", b"\x00\x05\x16\x07\x00\x02"),
+                    ("cours/.DS_Store", b"\x00\x00\x00\x01Bud1"),
+                ]
+            ),
+            "application/zip",
+        ),
+        ("quiz.h5p", samples.h5p, "application/x-h5p"),
+        ("balado.mp3", samples.mp3, "audio/mpeg"),
+        ("sans-etiquette.mp3", lambda: samples.mp3(with_tag=False), "audio/mpeg"),
+        ("video.mp4", samples.mp4, "video/mp4"),
+        ("balado.m4a", lambda: samples.mp4(b"M4A "), "audio/mp4"),
+    ],
+)
+def test_an_accepted_file_gives_the_type_of_its_content(name, build, mime):
+    uploaded = samples.upload(name, build())
+
+    detected = uploads.check_resource_file(uploaded)
+
+    assert detected == mime
+    assert uploaded.tell() == 0
+
+
+def test_a_file_from_the_storage_or_a_content_file_is_checked_too():
+    uploaded = ContentFile(samples.pdf(), name="notes.pdf")
+    uploaded.read(10)
+
+    assert uploads.check_resource_file(uploaded) == "application/pdf"
+    assert uploaded.tell() == 0
+
+
+# --- Refused files -------------------------------------------------------------------------------
+def _entry_zip(name, content):
+    return samples.zip_of([("notes.txt", samples.text()), (name, content)])
+
+
+@pytest.mark.parametrize(
+    ("name", "build", "code", "message"),
+    [
+        ("vide.pdf", lambda: b"", "empty", "“vide.pdf” is empty."),
+        (
+            "outil.exe",
+            lambda: samples.WINDOWS_EXE,
+            "executable",
+            "“outil.exe” is an executable program: programs are not accepted.",
+        ),
+        (
+            "notes.pdf",
+            lambda: samples.ELF,
+            "executable",
+            "“notes.pdf” is an executable program: programs are not accepted.",
+        ),
+        (
+            "lancer.sh",
+            lambda: b"#!/bin/sh\nrm -rf ~\n",
+            "script",
+            "“lancer.sh” is a script: scripts are not accepted.",
+        ),
+        (
+            "notes.txt",
+            lambda: b"#!/usr/bin/env python\nprint(1)\n",
+            "script",
+            "“notes.txt” is a script: scripts are not accepted.",
+        ),
+        (
+            "calcul.js",
+            lambda: b"alert(1);\n",
+            "script",
+            "“calcul.js” is a script: scripts are not accepted.",
+        ),
+        (
+            "page.html",
+            lambda: samples.HTML,
+            "html",
+            "“page.html” is a web page (HTML): web pages are not accepted, as they can carry "
+            "scripts. Save it as PDF instead.",
+        ),
+        (
+            "notes.txt",
+            lambda: samples.HTML,
+            "html",
+            "“notes.txt” is a web page (HTML): web pages are not accepted, as they can carry "
+            "scripts. Save it as PDF instead.",
+        ),
+        (
+            "schema.svg",
+            lambda: samples.SVG,
+            "svg",
+            "“schema.svg” is an SVG image: SVG is not accepted, as it can carry scripts. "
+            "Export it as PNG instead.",
+        ),
+        (
+            "notes.pdf",
+            lambda: samples.zip_of([("a.txt", samples.text())]),
+            "type_mismatch",
+            "“notes.pdf” is not a PDF document: its content is a ZIP archive.",
+        ),
+        (
+            "photo.jpg",
+            samples.image,
+            "type_mismatch",
+            "“photo.jpg” is not a JPEG image: its content is a PNG image.",
+        ),
+        (
+            "notes.docx",
+            samples.pdf,
+            "type_mismatch",
+            "“notes.docx” is not a Word document (.docx): its content is a PDF document.",
+        ),
+        (
+            "journal.log",
+            samples.text,
+            "extension_mismatch",
+            "The extension of “journal.log” does not match its content (plain text): rename it "
+            "with the extension .txt.",
+        ),
+        (
+            "ancien.doc",
+            lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512,
+            "type_not_allowed",
+            "“ancien.doc” is not a type of file accepted here: its content is an older Microsoft "
+            "Office document. Accepted: PDF, OpenDocument (ODT, ODS, ODP) and Office (DOCX, XLSX, "
+            "PPTX) documents, PNG, JPEG, GIF and WebP images, plain text (TXT, CSV, Markdown), "
+            "MP3 audio, MP4 video, H5P packages and ZIP archives of these files.",
+        ),
+        (
+            "archive.rar",
+            lambda: b"Rar!\x1a\x07\x00" + bytes(range(256)) * 4,
+            "type_not_allowed",
+            "“archive.rar” is not a type of file accepted here: its content is a file of type "
+            "application/x-rar-compressed. Accepted: PDF, OpenDocument (ODT, ODS, ODP) and Office "
+            "(DOCX, XLSX, PPTX) documents, PNG, JPEG, GIF and WebP images, plain text (TXT, CSV, "
+            "Markdown), MP3 audio, MP4 video, H5P packages and ZIP archives of these files.",
+        ),
+        (
+            "rapport.docm",
+            lambda: samples.ooxml(macros=True),
+            "macros",
+            "“rapport.docm” contains macros: documents with macros are not accepted. Save it "
+            "without macros (.docx, .xlsx or .pptx).",
+        ),
+        (
+            "quiz.h5p",
+            lambda: samples.zip_of([("h5p.json", b"{not json")]),
+            "h5p_invalid",
+            "“quiz.h5p” is not a valid H5P package: its h5p.json description is missing or "
+            "unreadable.",
+        ),
+        (
+            "dossier.zip",
+            lambda: samples.zip_of([("../x", samples.text())]),
+            "zip_unsafe_path",
+            "The archive “dossier.zip” contains a path leading outside its folder (“../x”).",
+        ),
+        (
+            "dossier.zip",
+            lambda: samples.zip_of([("cours/../../x.txt", samples.text())]),
+            "zip_unsafe_path",
+            "The archive “dossier.zip” contains a path leading outside its folder "
+            "(“cours/../../x.txt”).",
+        ),
+        (
+            "dossier.zip",
+            lambda: samples.zip_of([("/etc/cron.d/x", samples.text())]),
+            "zip_unsafe_path",
+            "The archive “dossier.zip” contains a path leading outside its folder "
+            "(“/etc/cron.d/x”).",
+        ),
+        (
+            "dossier.zip",
+            lambda: samples.zip_of([("C:\\Windows\\x.txt", samples.text())]),
+            "zip_unsafe_path",
+            "The archive “dossier.zip” contains a path leading outside its folder "
+            "(“C:\\Windows\\x.txt”).",
+        ),
+        (
+            "dossier.zip",
+            samples.symlink_zip,
+            "zip_symlink",
+            "The archive “dossier.zip” contains a symbolic link (“raccourci”): links are not "
+            "accepted.",
+        ),
+        (
+            "dossier.zip",
+            samples.bomb_zip,
+            "zip_ratio",
+            "The archive “dossier.zip” contains a file compressed to an abnormal degree "
+            "(“zeros.txt”): it looks like an archive bomb.",
+        ),
+        (
+            "dossier.zip",
+            samples.encrypted_zip,
+            "zip_encrypted",
+            "The archive “dossier.zip” contains an encrypted file (“secret.txt”): remove the "
+            "password and send it again.",
+        ),
+        (
+            "dossier.zip",
+            lambda: _entry_zip("installer.exe", samples.WINDOWS_EXE),
+            "zip_entry_refused",
+            "The archive “dossier.zip” contains a file that is not accepted. “installer.exe” is "
+            "an executable program: programs are not accepted.",
+        ),
+        (
+            "dossier.zip",
+            lambda: _entry_zip("notes.pdf", samples.ELF),
+            "zip_entry_refused",
+            "The archive “dossier.zip” contains a file that is not accepted. “notes.pdf” is an "
+            "executable program: programs are not accepted.",
+        ),
+        (
+            "dossier.zip",
+            lambda: _entry_zip("cours/page.html", samples.HTML),
+            "zip_entry_refused",
+            "The archive “dossier.zip” contains a file that is not accepted. “cours/page.html” "
+            "is a web page (HTML): web pages are not accepted, as they can carry scripts. "
+            "Save it as PDF instead.",
+        ),
+        (
+            "dossier.zip",
+            lambda: _entry_zip("plan.docx", samples.zip_of([("../evil", b"x")])),
+            "zip_entry_refused",
+            "The archive “dossier.zip” contains a file that is not accepted. The archive "
+            "“plan.docx” contains a path leading outside its folder (“../evil”).",
+        ),
+        (
+            "dossier.zip",
+            lambda: _entry_zip("autre.zip", samples.zip_of([("a.txt", samples.text())])),
+            "zip_nested",
+            "The archive “dossier.zip” contains another archive (“autre.zip”): put its files "
+            "directly in the main archive.",
+        ),
+        (
+            "dossier.zip",
+            lambda: b"PK\x03\x04" + b"\x00" * 40,
+            "zip_corrupt",
+            "“dossier.zip” is a damaged or incomplete ZIP archive.",
+        ),
+        (
+            "dossier.zip",
+            lambda: samples.zip_of([("notes.txt", samples.text())])[:-30],
+            "zip_corrupt",
+            "“dossier.zip” is a damaged or incomplete ZIP archive.",
+        ),
+        (
+            "dossier.zip",
+            lambda: samples.zip_of([]),
+            "zip_empty",
+            "The archive “dossier.zip” is empty.",
+        ),
+        (
+            "geant.png",
+            lambda: samples.png_header(50_000, 50_000),
+            "image_too_many_pixels",
+            "“geant.png” has too many pixels: the limit is 40,000,000 pixels. Make it smaller.",
+        ),
+        (
+            "abime.png",
+            lambda: samples.image()[:-20],
+            "image_corrupt",
+            "“abime.png” is a damaged or incomplete image.",
+        ),
+        (
+            "balado.mp3",
+            lambda: b"ID3\x03\x00\x00\x00\x00\x00\x0a" + b"\x00" * 10 + b"not a frame",
+            "corrupt",
+            "“balado.mp3” is damaged or incomplete: it cannot be read as an MP3 audio file.",
+        ),
+    ],
+)
+def test_a_refused_file_has_its_code_and_message(name, build, code, message):
+    error = _refusal(uploads.check_resource_file, name, build())
+
+    assert error.code == code
+    assert error.messages == [message]
+
+
+def test_a_file_above_the_size_limit_is_refused_before_being_read():
+    uploaded = SimpleUploadedFile("gros.pdf", b"%PDF-" + b"x" * (1024 * 1024))
+    uploaded.file = None  # reading it would fail: its size alone decides
+
+    with override_settings(UPLOAD_MAX_FILE_SIZE=1024 * 1024), pytest.raises(ValidationError) as e:
+        uploads.check_resource_file(uploaded)
+
+    assert e.value.code == "too_large"
+    assert e.value.messages == ["“gros.pdf” is larger than 1 MB (the limit)."]
+
+
+def test_the_size_limit_is_shown_in_the_users_language():
+    with override_settings(UPLOAD_MAX_FILE_SIZE=1536 * 1024):
+        error = _refusal(uploads.check_resource_file, "gros.pdf", b"%PDF-" + b"x" * 2_000_000)
+
+    assert error.code == "too_large"
+    assert error.messages == ["“gros.pdf” is larger than 1.5 MB (the limit)."]
+
+
+@override_settings(UPLOAD_MAX_ZIP_ENTRIES=3)
+def test_an_archive_with_too_many_entries_is_refused():
+    content = samples.zip_of([(f"page-{n}.txt", samples.text()) for n in range(4)])
+
+    error = _refusal(uploads.check_resource_file, "dossier.zip", content)
+
+    assert error.code == "zip_too_many_entries"
+    assert error.messages == ["The archive “dossier.zip” contains more than 3 files."]
+
+
+@override_settings(UPLOAD_MAX_ZIP_TOTAL=2 * 1024 * 1024)
+def test_an_archive_too_large_once_extracted_is_refused():
+    big = bytes(range(256)) * 4096  # 1 MB that barely compresses: only the total is at fault
+    content = samples.zip_of([("a.txt", big), ("b.txt", big), ("c.txt", big)])
+
+    error = _refusal(uploads.check_resource_file, "dossier.zip", content)
+
+    assert error.code == "zip_too_large"
+    assert error.messages == ["The archive “dossier.zip” would take more than 2 MB once extracted."]
+
+
+def test_an_archive_with_an_unusual_compression_method_is_refused():
+    content = samples.zip_of([("notes.txt", samples.text())], compression=zipfile.ZIP_BZIP2)
+
+    error = _refusal(uploads.check_resource_file, "dossier.zip", content)
+
+    assert error.code == "zip_unsupported"
+
+
+def test_an_entry_inside_an_archive_is_held_to_the_image_rules():
+    content = _entry_zip("geant.png", samples.png_header(50_000, 50_000))
+
+    error = _refusal(uploads.check_resource_file, "dossier.zip", content)
+
+    assert error.code == "zip_entry_refused"
+    assert error.params["cause"] == "image_too_many_pixels"
+
+
+def test_an_entry_name_with_direction_characters_is_shown_without_them():
+    content = _entry_zip("facture\u202efdp.exe", samples.WINDOWS_EXE)
+
+    error = _refusal(uploads.check_resource_file, "dossier.zip", content)
+
+    assert "“facturefdp.exe”" in error.messages[0]
+    assert "\u202e" not in error.messages[0]
+
+
+def test_messages_follow_the_active_language_when_shown():
+    error = _refusal(uploads.check_resource_file, "vide.pdf", b"")
+
+    with translation.override("fr"):
+        french = error.messages
+    english = error.messages
+
+    assert english == ["“vide.pdf” is empty."]
+    assert len(french) == 1  # the French text itself comes with the catalogue
+
+
+# --- Images (previews, profile photos) -----------------------------------------------------------
+@pytest.mark.parametrize(
+    ("name", "build"),
+    [
+        ("apercu.png", samples.image),
+        ("apercu.jpg", lambda: samples.image("JPEG")),
+        ("apercu.gif", lambda: samples.image("GIF")),
+        ("apercu.webp", lambda: samples.image("WEBP")),
+        ("apercu.png", lambda: samples.image("JPEG")),  # a renamed photo is still a photo
+        ("apercu", samples.image),
+    ],
+)
+def test_an_accepted_image_passes(name, build):
+    uploaded = samples.upload(name, build())
+
+    assert uploads.check_image(uploaded) is None
+    assert uploaded.tell() == 0
+
+
+@pytest.mark.parametrize(
+    ("name", "build", "code", "message"),
+    [
+        (
+            "schema.svg",
+            lambda: samples.SVG,
+            "svg",
+            "“schema.svg” is an SVG image: SVG is not accepted, as it can carry scripts. "
+            "Export it as PNG instead.",
+        ),
+        (
+            "schema.png",
+            lambda: samples.SVG,
+            "svg",
+            "“schema.png” is an SVG image: SVG is not accepted, as it can carry scripts. "
+            "Export it as PNG instead.",
+        ),
+        (
+            "apercu.png",
+            samples.pdf,
+            "image_type",
+            "“apercu.png” is not an image in an accepted format (PNG, JPEG, GIF or WebP): its "
+            "content is a PDF document.",
+        ),
+        (
+            "apercu.bmp",
+            lambda: samples.image("BMP"),
+            "image_type",
+            "“apercu.bmp” is not an image in an accepted format (PNG, JPEG, GIF or WebP): its "
+            "content is a file of type image/bmp.",
+        ),
+        (
+            "apercu.pdf",
+            samples.image,
+            "type_mismatch",
+            "“apercu.pdf” is not a PDF document: its content is a PNG image.",
+        ),
+        (
+            "geant.png",
+            lambda: samples.png_header(50_000, 50_000),
+            "image_too_many_pixels",
+            "“geant.png” has too many pixels: the limit is 40,000,000 pixels. Make it smaller.",
+        ),
+        (
+            "abime.png",
+            lambda: samples.image()[:-20],
+            "image_corrupt",
+            "“abime.png” is a damaged or incomplete image.",
+        ),
+        (
+            "abime.jpg",
+            lambda: samples.image("JPEG", (200, 200))[:300],
+            "image_corrupt",
+            "“abime.jpg” is a damaged or incomplete image.",
+        ),
+        ("vide.png", lambda: b"", "empty", "“vide.png” is empty."),
+    ],
+)
+def test_a_refused_image_has_its_code_and_message(name, build, code, message):
+    error = _refusal(uploads.check_image, name, build())
+
+    assert error.code == code
+    assert error.messages == [message]
+
+
+@override_settings(UPLOAD_MAX_IMAGE_PIXELS=100)
+def test_the_pixel_limit_is_a_setting():
+    error = _refusal(uploads.check_image, "apercu.png", samples.image(size=(11, 10)))
+
+    assert error.code == "image_too_many_pixels"
+    assert error.messages == [
+        "“apercu.png” has too many pixels: the limit is 100 pixels. Make it smaller."
+    ]
+    assert uploads.check_image(samples.upload("petit.png", samples.image(size=(10, 10)))) is None
+
+
+@override_settings(UPLOAD_MAX_IMAGE_SIZE=1024)
+def test_an_image_above_its_size_limit_is_refused():
+    error = _refusal(
+        uploads.check_image, "photo.png", samples.image(size=(300, 300)) + b"\0" * 2048
+    )
+
+    assert error.code == "too_large"
+    assert error.messages == ["“photo.png” is larger than 1 KB (the limit)."]
+
+
+# --- Display names -------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("name", "cleaned"),
+    [
+        ("notes.pdf", "notes.pdf"),
+        ("../../etc/passwd", "passwd"),
+        ("C:\\Users\\x\\notes.pdf", "notes.pdf"),
+        ("facture\u202efdp.exe", "facturefdp.exe"),
+        ("\u2066notes\u2069\u200e\u200f.pdf", "notes.pdf"),
+        ("zéro\u200blargeur\ufeff.txt", "zérolargeur.txt"),
+        ("a\x00b\x07c\x1b.txt", "abc.txt"),
+        ("notes\r\nfinales.pdf", "notes finales.pdf"),
+        ("notes  \t finales .pdf", "notes finales.pdf"),
+        ("Cours\u00a0: limites.pdf", "Cours\u00a0: limites.pdf"),
+        ("e\u0301te\u0301.txt", "\u00e9t\u00e9.txt"),
+        ("..htaccess", "fichier.htaccess"),  # a name that is all extension, like ".pdf"
+        (" . .notes.txt", "notes.txt"),
+        ("notes.pdf. ", "notes.pdf"),
+        ("", "fichier"),
+        ("   ", "fichier"),
+        ("../..", "fichier"),
+        (".pdf", "fichier.pdf"),
+        ("\u202e.pdf", "fichier.pdf"),
+    ],
+)
+def test_a_display_name_is_cleaned(name, cleaned):
+    assert uploads.clean_display_name(name) == cleaned
+    assert uploads.clean_display_name(cleaned) == cleaned  # cleaning twice changes nothing
+
+
+def test_a_very_long_name_keeps_its_extension():
+    cleaned = uploads.clean_display_name("é" * 300 + ".docx")
+
+    assert len(cleaned) == 200
+    assert cleaned == "é" * 195 + ".docx"
+
+
+def test_a_name_gets_the_extension_of_its_content_when_it_contradicts_it():
+    assert uploads.name_with_extension("notes.bat", "text/plain") == "notes.bat.txt"
+    assert uploads.name_with_extension("notes", "application/pdf") == "notes.pdf"
+    assert uploads.name_with_extension("notes.PDF", "application/pdf") == "notes.PDF"
+
+
+def test_the_storage_extension_is_the_one_of_the_detected_type():
+    assert uploads.storage_extension("application/pdf", "Notes.PDF") == ".pdf"
+    assert uploads.storage_extension("image/jpeg", "photo.jpeg") == ".jpeg"
+    assert uploads.storage_extension("text/plain", "notes.exe") == ".txt"
+    assert uploads.storage_extension("application/octet-stream", "notes.exe") == ""
+
+
+# --- The model and the admin ---------------------------------------------------------------------
+@pytest.mark.django_db
+def test_a_saved_file_gets_its_type_from_its_content_and_a_clean_name(make_resource):
+    page = make_resource(files=(("../notes\u202e.docx", samples.ooxml()),))
+
+    stored = page.files.get()
+
+    assert stored.display_name == "notes.docx"
+    assert stored.content_type == OOXML + "wordprocessingml.document"
+    assert stored.size == len(samples.ooxml())
+    assert stored.file.name.startswith("resources/")
+    assert stored.file.name.endswith(".docx")
+
+
+@pytest.mark.django_db
+def test_the_model_validator_refuses_a_new_file_and_leaves_stored_ones_alone(make_resource):
+    page = make_resource(files=(("notes.pdf", b"%PDF-1.4 demo"),))
+    stored = page.files.get()
+    stored.full_clean()  # a stored file is not read again
+
+    bad = ResourceFile(page=page, display_name="notes.pdf")
+    bad.file = SimpleUploadedFile("notes.pdf", samples.ELF)
+
+    with pytest.raises(ValidationError) as caught:
+        bad.full_clean()
+
+    assert caught.value.error_dict["file"][0].code == "executable"
+
+
+@pytest.mark.django_db
+def test_clean_makes_the_display_name_match_the_content(make_resource):
+    page = make_resource()
+    entry = ResourceFile(page=page, display_name="  ../corrigé.bat ")
+    entry.file = SimpleUploadedFile("corrige.txt", samples.text())
+
+    entry.full_clean()
+
+    assert entry.display_name == "corrigé.bat.txt"
+
+
+@pytest.fixture
+def editor(client, site_pages):
+    user = get_user_model().objects.create_user(
+        "editeur@example.org", "pw-long-enough", is_staff=True, is_superuser=True
+    )
+    user.groups.add(Group.objects.get(name=EDITORS_GROUP))
+    client.force_login(user)
+    return user
+
+
+def _new_resource_post(upload):
+    data = nested_form_data(
+        {
+            "title": "Notes de cours",
+            "slug": "notes-de-cours-televersees",
+            "summary": "Un résumé.",
+            "description": rich_text(""),
+            "co_authors": "",
+            "language": "fr",
+            "files": inline_formset([{"file": upload, "display_name": upload.name}]),
+            "previews": inline_formset([]),
+            "tags": "",
+            "duration_minutes": "",
+            "pedagogical_notes": "",
+            "licence": "CC-BY-NC-SA-4.0",
+            "price_cents": "0",
+            "member_price_cents": "",
+            "adapted_from_page": "",
+            "source_title": "",
+            "source_author": "",
+            "source_url": "",
+            "source_licence": "",
+            "seo_title": "",
+            "search_description": "",
+            "go_live_at": "",
+            "expire_at": "",
+        }
+    )
+    # Lists are several values of one field (nested_form_data would number them).
+    data["disciplines"] = [Discipline.objects.get(code="201").pk]
+    return data
+
+
+def _stored_files(tmp_path):
+    folder = tmp_path / "private"
+    return sorted(p.name for p in folder.rglob("*") if p.is_file()) if folder.exists() else []
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("name", "content", "code_text"),
+    [
+        ("notes.pdf", samples.zip_of([("a.txt", b"x")]), "is not a PDF document"),
+        ("outil.pdf", samples.WINDOWS_EXE, "is an executable program"),
+        ("dossier.zip", samples.bomb_zip(), "looks like an archive bomb"),
+    ],
+)
+def test_the_admin_stores_nothing_from_a_refused_file(
+    client, editor, catalogue, tmp_path, name, content, code_text
+):
+    url = f"/admin/pages/add/resources/resourcepage/{catalogue.pk}/"
+    with translation.override("en"), pytest.raises(ValidationError) as refusal:
+        uploads.check_resource_file(SimpleUploadedFile(name, content))
+    assert code_text in refusal.value.messages[0]
+    with translation.override("fr"):  # the admin speaks French here
+        shown = ValidationError(refusal.value.message, params=refusal.value.params).messages[0]
+
+    response = client.post(url, _new_resource_post(SimpleUploadedFile(name, content)))
+
+    assert response.status_code == 200
+    assert escape(shown) in response.content.decode()
+    assert not ResourcePage.objects.filter(slug="notes-de-cours-televersees").exists()
+    assert ResourceFile.objects.count() == 0
+    assert _stored_files(tmp_path) == []
+
+
+@pytest.mark.django_db
+def test_the_admin_stores_an_accepted_file_under_a_generated_name(
+    client, editor, catalogue, tmp_path
+):
+    url = f"/admin/pages/add/resources/resourcepage/{catalogue.pk}/"
+
+    response = client.post(url, _new_resource_post(SimpleUploadedFile("Notes.PDF", samples.pdf())))
+
+    assert response.status_code == 302
+    stored = ResourcePage.objects.get(slug="notes-de-cours-televersees").files.get()
+    assert stored.content_type == "application/pdf"
+    assert stored.display_name == "Notes.PDF"
+    assert stored.file.name.endswith(".pdf")
+    assert "Notes" not in stored.file.name
+    assert _stored_files(tmp_path) == [stored.file.name.removeprefix("resources/")]
