@@ -20,9 +20,8 @@ HOME = {
 
 # The privacy policy (Quebec's Law 25), in plain words. The privacy officer's name and address are
 # not written here: they live in the SiteLinks setting and show in the footer of every page,
-# this one included, so that a change of person is made in one place.
-PRIVACY_UPDATED_FR = "23 novembre 2026"
-PRIVACY_UPDATED_EN = "November 23, 2026"
+# this one included, so that a change of person is made in one place. The date of the last update
+# is the page's own (templates/home/standard_page.html shows when it was last published).
 
 PRIVACY_PAGE = {
     "key": "privacy_page",
@@ -177,13 +176,6 @@ PRIVACY_PAGE = {
                 "(adresse au bas de la page); nous répondons dans un délai de 30\u00a0jours.</p>"
             ),
         ),
-        (
-            "notice",
-            {
-                "kind": "info",
-                "text": f"<p>Dernière mise à jour\u00a0: {PRIVACY_UPDATED_FR}</p>",
-            },
-        ),
     ],
     "title_en": "Privacy policy",
     "intro_en": (
@@ -324,10 +316,6 @@ PRIVACY_PAGE = {
                 "account. For any other request, write to the person in charge (address at the "
                 "bottom of the page); we answer within 30 days.</p>"
             ),
-        ),
-        (
-            "notice",
-            {"kind": "info", "text": f"<p>Last updated: {PRIVACY_UPDATED_EN}</p>"},
         ),
     ],
 }
