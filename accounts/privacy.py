@@ -443,6 +443,8 @@ def send_closure_email(address: str, language: str, report: ClosureReport) -> No
         "report": report,
         "closed_at": timezone.localtime(),
         "home_url": f"{base}/{language}/",
+        "site_url": f"{base}/{language}/",
+        "language": language,
         "site_name": "APOP boutique",
         "privacy_officer_email": links.privacy_officer_email if links else "",
     }
