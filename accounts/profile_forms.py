@@ -90,9 +90,9 @@ class ProfileForm(forms.ModelForm):
         components/field.html (and of the profile template for check boxes)."""
         errors = self._errors or {}
         for name, form_field in self.fields.items():
-            described = [f"id_{name}-help"] if form_field.help_text else []
+            described = [f"id_{name}_helptext"] if form_field.help_text else []
             if name in errors:
-                described.append(f"id_{name}-error")
+                described.append(f"id_{name}_error")
                 form_field.widget.attrs["aria-invalid"] = "true"
             if described:
                 form_field.widget.attrs["aria-describedby"] = " ".join(described)

@@ -226,7 +226,11 @@ def _collection(collection_index, spec, pages, terms) -> CollectionPage:
         cover=cover,
         live=False,
     )
-    collection.items = [CollectionItem(resource=pages[key]) for key in spec["resources"]]
+    # modelcluster keeps the list but not its order: the position is the editor's order.
+    collection.items = [
+        CollectionItem(resource=pages[key], sort_order=position)
+        for position, key in enumerate(spec["resources"])
+    ]
     collection_index.add_child(instance=collection)
     collection.save_revision().publish()
     return collection

@@ -94,7 +94,9 @@ class CollectionPage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         items = list(
-            self.items.filter(resource__live=True).select_related("resource").order_by("sort_order")
+            self.items.filter(resource__live=True)
+            .select_related("resource")
+            .order_by("sort_order", "pk")
         )
         cards = resource_cards([item.resource for item in items], request)
         context["entries"] = [

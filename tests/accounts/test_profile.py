@@ -143,7 +143,7 @@ def test_bad_links_are_refused_with_a_message(client, marie, links, message):
     assert response.status_code == 400
     assert message in html
     assert 'id="id_links_error"' in html
-    assert 'aria-describedby="id_links-help id_links-error"' in html
+    assert 'aria-describedby="id_links_helptext id_links_error"' in html
     assert marie.links == "https://example.org/ancien"
     assert marie.bio == ""
 
@@ -193,7 +193,8 @@ def test_the_checkbox_shows_the_current_consent(client, marie):
     html = client.get(URL).content.decode()
 
     assert (
-        'name="newsletter" aria-describedby="id_newsletter-help" id="id_newsletter" checked' in html
+        'name="newsletter" aria-describedby="id_newsletter_helptext" id="id_newsletter" checked'
+        in html
     )
 
 
@@ -269,7 +270,7 @@ def test_a_rejected_photo_stores_nothing(client, marie):
     marie.refresh_from_db()
     html = response.content.decode()
     assert response.status_code == 400
-    assert 'id="id_photo-error"' in html
+    assert 'id="id_photo_error"' in html
     assert 'aria-invalid="true"' in html
     assert not marie.photo
     assert marie.bio == ""

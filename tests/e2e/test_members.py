@@ -122,10 +122,10 @@ def test_profile_form_with_an_error_is_accessible(
     page.locator("#id_links").fill("https://example.org\nmon site web")
     page.locator("form.profile-form button[type=submit]").click()
 
-    error = page.locator("#id_links-error")
+    error = page.locator("#id_links_error")
     expect(error).to_be_visible()
     expect(page.locator("#id_links")).to_have_attribute("aria-invalid", "true")
-    assert "id_links-error" in page.locator("#id_links").get_attribute("aria-describedby")
+    assert "id_links_error" in page.locator("#id_links").get_attribute("aria-describedby")
     assert axe_violations(page, axe_source) == []
     screenshot(page, f"members-profile-error-{lang}")
 

@@ -30,8 +30,11 @@ def make_collection(catalogue):
             live=False,
             **fields,
         )
+        # As the admin's form does: the position in the list is the sort order (modelcluster
+        # does not number children assigned in code).
         collection.items = [
-            CollectionItem(resource=resource, note=note) for resource, note in entries
+            CollectionItem(resource=resource, note=note, sort_order=position)
+            for position, (resource, note) in enumerate(entries)
         ]
         index.add_child(instance=collection)
         if publish:
