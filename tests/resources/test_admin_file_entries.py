@@ -4,25 +4,13 @@ forged stored name is refused."""
 
 import html5lib
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 
 from resources.models import ResourceFile, ResourcePage
 from resources.models.pages import private_storage
-from resources.moderation import EDITORS_GROUP
+from tests.resources.test_admin_screens import editor  # noqa: F401  (signs the client in)
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def editor(client, site_pages):
-    user = get_user_model().objects.create_user(
-        "editeur@example.org", "pw-long-enough", is_staff=True
-    )
-    user.groups.add(Group.objects.get(name=EDITORS_GROUP))
-    client.force_login(user)
-    return user
 
 
 def form_data(html: str, form_id: str) -> dict:
@@ -64,8 +52,9 @@ def draft_with_a_new_file(page, member):
     return stored
 
 
+@pytest.mark.usefixtures("editor")
 def test_publishing_from_the_edit_view_keeps_a_new_file_of_the_draft(
-    client, editor, make_resource, make_member
+    client, make_resource, make_member
 ):
     member = make_member()
     page = make_resource(authors=[member])
@@ -82,9 +71,8 @@ def test_publishing_from_the_edit_view_keeps_a_new_file_of_the_draft(
     )
 
 
-def test_a_forged_stored_name_is_refused_and_nothing_changes(
-    client, editor, make_resource, make_member
-):
+@pytest.mark.usefixtures("editor")
+def test_a_forged_stored_name_is_refused_and_nothing_changes(client, make_resource, make_member):
     member = make_member()
     page = make_resource(authors=[member])
     draft_with_a_new_file(page, member)
