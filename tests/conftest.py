@@ -104,6 +104,71 @@ def _file_storages(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "public"
 
 
+S3_ENDPOINT = os.environ.get("APOP_TEST_S3_ENDPOINT", "")
+
+
+@pytest.fixture
+def s3(settings):
+    """Both file storages in buckets of this test on the real S3 server of scripts/services.sh
+    (APOP_TEST_S3_*): files go up and come down through its HTTP API. Emptied and removed after."""
+    import uuid
+    from types import SimpleNamespace
+
+    import boto3
+    from botocore.config import Config
+
+    from apop.settings.storage import s3_file_storages
+
+    if not S3_ENDPOINT:
+        message = "The S3 server is not running (scripts/services.sh start s3)"
+        if ON_CI:
+            pytest.fail(message)
+        pytest.skip(f"{message} — SKIPPED: run `make test` to test the S3 storage")
+    region = os.environ.get("APOP_TEST_S3_REGION", "ca-central-1")
+    access_key = os.environ["APOP_TEST_S3_ACCESS_KEY"]
+    secret_key = os.environ["APOP_TEST_S3_SECRET_KEY"]
+    client = boto3.client(
+        "s3",
+        endpoint_url=S3_ENDPOINT,
+        region_name=region,
+        aws_access_key_id=access_key,
+        aws_secret_access_key=secret_key,
+        config=Config(signature_version="s3v4", s3={"addressing_style": "path"}),
+    )
+    suffix = uuid.uuid4().hex[:12]
+    private, public = f"apop-private-{suffix}", f"apop-public-{suffix}"
+    for bucket in (private, public):
+        client.create_bucket(
+            Bucket=bucket, CreateBucketConfiguration={"LocationConstraint": region}
+        )
+    settings.STORAGES = {
+        **settings.STORAGES,
+        **s3_file_storages(
+            private_bucket=private,
+            public_bucket=public,
+            endpoint_url=S3_ENDPOINT,
+            region=region,
+            access_key=access_key,
+            secret_key=secret_key,
+            presigned_expiry=settings.S3_PRESIGNED_EXPIRY,
+            addressing_style="path",
+            url_protocol="http:",
+        ),
+    }
+
+    def keys(bucket: str) -> list[str]:
+        listing = client.list_objects_v2(Bucket=bucket)
+        return sorted(item["Key"] for item in listing.get("Contents", []))
+
+    yield SimpleNamespace(
+        client=client, private=private, public=public, endpoint=S3_ENDPOINT, keys=keys
+    )
+    for bucket in (private, public):
+        for key in keys(bucket):
+            client.delete_object(Bucket=bucket, Key=key)
+        client.delete_bucket(Bucket=bucket)
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """The site's structure (pages, taxonomies, workflow) once for the whole session; each test

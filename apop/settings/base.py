@@ -13,6 +13,8 @@ import environ
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from .storage import s3_file_storages
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 env = environ.Env()
@@ -167,6 +169,10 @@ UPLOAD_MAX_IMAGE_SIZE = env.int("UPLOAD_MAX_IMAGE_SIZE", default=20 * 1024 * 102
 UPLOAD_MAX_ZIP_ENTRIES = env.int("UPLOAD_MAX_ZIP_ENTRIES", default=1000)
 UPLOAD_MAX_ZIP_TOTAL = env.int("UPLOAD_MAX_ZIP_TOTAL", default=1024 * 1024 * 1024)
 UPLOAD_MAX_ZIP_RATIO = env.int("UPLOAD_MAX_ZIP_RATIO", default=100)
+# Downloads (resources/throttle.py): at most this many per hour and per signed-in user, and per
+# IP address (set higher: a whole college may share one address).
+DOWNLOADS_PER_HOUR_PER_USER = env.int("DOWNLOADS_PER_HOUR_PER_USER", default=120)
+DOWNLOADS_PER_HOUR_PER_IP = env.int("DOWNLOADS_PER_HOUR_PER_IP", default=600)
 # Wagtail's image uploads (previews in the admin) obey the same limits and the same four formats.
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = UPLOAD_MAX_IMAGE_PIXELS
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = UPLOAD_MAX_IMAGE_SIZE
@@ -199,40 +205,26 @@ MEDIA_URL = env("MEDIA_URL", default="/media/")
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media" / "public")
 PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "media" / "private")
 
+# Presigned download URLs expire within minutes (ARCHITECTURE.md, access rule): 5 at most.
+S3_PRESIGNED_EXPIRY = env.int("S3_PRESIGNED_EXPIRY", default=300)
+if not 1 <= S3_PRESIGNED_EXPIRY <= 300:
+    raise ImproperlyConfigured("S3_PRESIGNED_EXPIRY is in seconds, between 1 and 300.")
 S3_PRIVATE_BUCKET = env("S3_PRIVATE_BUCKET", default="")
 S3_PUBLIC_BUCKET = env("S3_PUBLIC_BUCKET", default="")
 if S3_PRIVATE_BUCKET and S3_PUBLIC_BUCKET:
-    _s3_common = {
-        "endpoint_url": env("S3_ENDPOINT_URL", default=None),
-        "region_name": env("S3_REGION", default="ca-central-1"),
-        "access_key": env("S3_ACCESS_KEY_ID", default=None),
-        "secret_key": env("S3_SECRET_ACCESS_KEY", default=None),
-        "file_overwrite": False,
-        "signature_version": "s3v4",
-    }
-    _file_storages = {
-        "default": {
-            "BACKEND": "storages.backends.s3.S3Storage",
-            "OPTIONS": {
-                **_s3_common,
-                "bucket_name": S3_PUBLIC_BUCKET,
-                "querystring_auth": False,
-                "custom_domain": env("S3_PUBLIC_DOMAIN", default=None),
-                "url_protocol": env("S3_URL_PROTOCOL", default="https:"),
-            },
-        },
-        "private": {
-            "BACKEND": "storages.backends.s3.S3Storage",
-            "OPTIONS": {
-                **_s3_common,
-                "bucket_name": S3_PRIVATE_BUCKET,
-                "default_acl": "private",
-                "querystring_auth": True,
-                # Presigned download URLs expire within minutes (ARCHITECTURE.md, access rule).
-                "querystring_expire": env.int("S3_PRESIGNED_EXPIRY", default=300),
-            },
-        },
-    }
+    _file_storages = s3_file_storages(
+        private_bucket=S3_PRIVATE_BUCKET,
+        public_bucket=S3_PUBLIC_BUCKET,
+        endpoint_url=env("S3_ENDPOINT_URL", default=None),
+        region=env("S3_REGION", default="ca-central-1"),
+        access_key=env("S3_ACCESS_KEY_ID", default=None),
+        secret_key=env("S3_SECRET_ACCESS_KEY", default=None),
+        presigned_expiry=S3_PRESIGNED_EXPIRY,
+        # "path" for servers that do not route bucket sub-domains (MinIO, Versity…).
+        addressing_style=env("S3_ADDRESSING_STYLE", default=None),
+        public_domain=env("S3_PUBLIC_DOMAIN", default=None),
+        url_protocol=env("S3_URL_PROTOCOL", default="https:"),
+    )
 else:
     _file_storages = {
         "default": {

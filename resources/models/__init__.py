@@ -2,6 +2,7 @@
 
 from .collections import CollectionIndexPage, CollectionItem, CollectionPage
 from .downloads import Download
+from .packages import Package
 from .pages import ResourceFile, ResourceIndexPage, ResourcePage, ResourcePreview, ResourceTag
 from .ratings import Rating
 from .taxonomies import (
@@ -20,6 +21,7 @@ __all__ = [
     "Discipline",
     "Download",
     "EducationLevel",
+    "Package",
     "Rating",
     "ResourceFile",
     "ResourceIndexPage",

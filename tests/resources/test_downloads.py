@@ -125,7 +125,9 @@ def test_a_non_ascii_file_name_is_encoded_in_the_header(client, make_resource):
     response = client.get(_file_url(page, "corrigé.pdf"))
 
     assert response.status_code == 200
-    assert response["Content-Disposition"] == "attachment; filename*=utf-8''corrig%C3%A9.pdf"
+    assert response["Content-Disposition"] == (
+        "attachment; filename=\"corrige.pdf\"; filename*=UTF-8''corrig%C3%A9.pdf"
+    )
     assert _body(response) == NOTES
 
 

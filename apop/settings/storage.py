@@ -1,0 +1,53 @@
+"""The two S3 file storages (django-storages), built in one place for the settings and for the
+tests that run against the real S3 server."""
+
+
+def s3_file_storages(
+    *,
+    private_bucket: str,
+    public_bucket: str,
+    endpoint_url: str | None,
+    region: str,
+    access_key: str | None,
+    secret_key: str | None,
+    presigned_expiry: int,
+    addressing_style: str | None = None,
+    public_domain: str | None = None,
+    url_protocol: str = "https:",
+) -> dict:
+    common = {
+        "endpoint_url": endpoint_url,
+        "region_name": region,
+        "access_key": access_key,
+        "secret_key": secret_key,
+        "addressing_style": addressing_style,
+        # Keys are random (resources/models/pages.py): never overwrite, never guess.
+        "file_overwrite": False,
+        "signature_version": "s3v4",
+    }
+    return {
+        # Previews and images: public reads come from the bucket's policy (or a CDN in front of
+        # it, S3_PUBLIC_DOMAIN), so their URLs carry no signature and can be cached.
+        "default": {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {
+                **common,
+                "bucket_name": public_bucket,
+                "querystring_auth": False,
+                "custom_domain": public_domain,
+                "url_protocol": url_protocol,
+            },
+        },
+        # Resource files and packages: no public access; the download view hands out presigned
+        # URLs that expire within minutes.
+        "private": {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {
+                **common,
+                "bucket_name": private_bucket,
+                "default_acl": "private",
+                "querystring_auth": True,
+                "querystring_expire": presigned_expiry,
+            },
+        },
+    }

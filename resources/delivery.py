@@ -1,0 +1,65 @@
+"""Handing a private file to a browser: a redirect to a short-lived presigned URL when the files
+are in S3 (no file bytes pass through Django), the file streamed from the local folder
+otherwise. Either way the browser saves it under its display name."""
+
+import re
+import unicodedata
+from urllib.parse import quote
+
+from django.conf import settings
+from django.core.files.storage import storages
+from django.http import FileResponse, HttpResponseRedirect
+
+# Characters a header must not carry (CR, LF and other controls) and those that make a name
+# display misleadingly (bidirectional overrides, zero-width characters).
+_UNSAFE = re.compile(r"[\x00-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+
+
+def _is_s3(storage) -> bool:
+    from storages.backends.s3 import S3Storage
+
+    return isinstance(storage, S3Storage)
+
+
+def safe_file_name(name: str) -> str:
+    cleaned = _UNSAFE.sub("", unicodedata.normalize("NFC", name)).replace("/", "_")
+    return cleaned.replace("\\", "_").strip().strip(".") or "fichier"
+
+
+def content_disposition(name: str) -> str:
+    """`attachment` with the name as RFC 6266 asks: an ASCII `filename` every browser reads
+    (accents dropped, quotes and backslashes replaced) and, when the name is not plain ASCII,
+    `filename*` with its UTF-8 form, which current browsers prefer."""
+    name = safe_file_name(name)
+    fallback = (
+        unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().replace('"', "'")
+    )
+    fallback = fallback.replace("%", "_").strip()
+    stem, dot, suffix = fallback.rpartition(".")
+    if not fallback or (dot and not stem.strip()):  # nothing left but ".txt": name it
+        fallback = f"fichier.{suffix}" if dot else "fichier"
+    if fallback == name:
+        return f'attachment; filename="{name}"'
+    return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(name, safe='')}"
+
+
+def deliver(field_file, *, name: str, content_type: str):
+    """The response that hands `field_file` (a private FieldFile) to the browser as `name`."""
+    storage = storages["private"]
+    disposition = content_disposition(name)
+    if _is_s3(storage):
+        url = storage.url(
+            field_file.name,
+            parameters={
+                "ResponseContentDisposition": disposition,
+                "ResponseContentType": content_type,
+            },
+            expire=settings.S3_PRESIGNED_EXPIRY,
+        )
+        response = HttpResponseRedirect(url)
+    else:
+        response = FileResponse(storage.open(field_file.name, "rb"), content_type=content_type)
+        response["Content-Disposition"] = disposition
+    # The answer depends on who asks: no shared cache may keep it.
+    response["Cache-Control"] = "private, no-store"
+    return response
