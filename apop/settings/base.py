@@ -301,6 +301,12 @@ STRIPE_CONNECT_WEBHOOK_SECRET = env("STRIPE_CONNECT_WEBHOOK_SECRET", default="")
 STRIPE_API_BASE = env("STRIPE_API_BASE", default="")
 BOUTIQUE_COMMISSION_PERCENT = env.int("BOUTIQUE_COMMISSION_PERCENT", default=20)
 BOUTIQUE_CURRENCY = "CAD"
+# The yearly « Membre individuel APOP » product (editors can change it in the admin's boutique
+# settings; this is the price until they do), and the reminder sent before a membership ends.
+BOUTIQUE_MEMBERSHIP_PRICE_CENTS = env.int("BOUTIQUE_MEMBERSHIP_PRICE_CENTS", default=6000)
+BOUTIQUE_MEMBERSHIP_REMINDER_DAYS = env.int("BOUTIQUE_MEMBERSHIP_REMINDER_DAYS", default=30)
+# Stripe Tax (GST/QST) on Checkout Sessions; off until the account is registered for it.
+BOUTIQUE_AUTOMATIC_TAX = env.bool("BOUTIQUE_AUTOMATIC_TAX", default=False)
 
 # --- Wagtail --------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "APOP boutique"

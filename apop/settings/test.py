@@ -27,6 +27,11 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 STRIPE_SECRET_KEY = env("STRIPE_SECRET_KEY", default="sk_test_123")
 if not STRIPE_SECRET_KEY.startswith("sk_test_"):
     raise RuntimeError("Test settings accept only Stripe test keys (sk_test_…).")
+# Nothing listens there: a test that forgets the stripe_mock fixture fails at once instead of
+# reaching for api.stripe.com.
+STRIPE_API_BASE = "http://127.0.0.1:9"
+STRIPE_WEBHOOK_SECRET = "whsec_test_apop_platform"
+STRIPE_CONNECT_WEBHOOK_SECRET = "whsec_test_apop_connect"
 
 # One test database per run, so that two runs against the same PostgreSQL never collide.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405

@@ -1,0 +1,53 @@
+"""Prices and shares, computed once when an order is created: what the buyer pays for a line
+(the member price where it applies), the platform's commission and the seller's share, so that
+share + commission == price on every line, whatever the rounding."""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+
+from accounts.roles import gets_member_price
+
+
+@dataclass(frozen=True)
+class LineAmounts:
+    price_cents: int
+    commission_cents: int
+    seller_share_cents: int
+    member_price: bool
+
+
+def commission_for(price_cents: int, percent: int | None = None) -> int:
+    """The platform's share of a price, rounded half up to the cent (in integers: no float
+    ever touches money)."""
+    if price_cents < 0:
+        raise ValueError("a price is never negative")
+    percent = settings.BOUTIQUE_COMMISSION_PERCENT if percent is None else percent
+    if not 0 <= percent <= 100:
+        raise ValueError("the commission is a percentage between 0 and 100")
+    return (price_cents * percent + 50) // 100
+
+
+def split(price_cents: int, percent: int | None = None) -> tuple[int, int]:
+    """(commission, seller's share), adding up to the price."""
+    commission = commission_for(price_cents, percent)
+    return commission, price_cents - commission
+
+
+def unit_price(resource, user) -> tuple[int, bool]:
+    """(price in cents, whether it is the member price) of a resource for this buyer."""
+    member_price = resource.member_price_cents
+    if member_price is not None and member_price < resource.price_cents and gets_member_price(user):
+        return member_price, True
+    return resource.price_cents, False
+
+
+def resource_line(resource, user, percent: int | None = None) -> LineAmounts:
+    price, is_member_price = unit_price(resource, user)
+    commission, share = split(price, percent)
+    return LineAmounts(price, commission, share, is_member_price)
+
+
+def membership_line(price_cents: int) -> LineAmounts:
+    """The yearly membership: all of it goes to APOP."""
+    return LineAmounts(price_cents, price_cents, 0, False)

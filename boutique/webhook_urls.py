@@ -1,0 +1,5 @@
+"""(to be filled)"""
+
+app_name = "stripe_webhooks"
+
+urlpatterns = []

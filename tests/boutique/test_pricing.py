@@ -1,0 +1,74 @@
+"""boutique/pricing.py: shares add up to the price on every line, rounding half up to the cent;
+member prices apply to members and staff of member institutions only."""
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from boutique import pricing
+
+prices = st.integers(min_value=0, max_value=10_000_000)
+percents = st.integers(min_value=0, max_value=100)
+
+
+@given(prices, percents)
+def test_commission_and_share_add_up_to_the_price(price, percent):
+    commission, share = pricing.split(price, percent)
+
+    assert commission + share == price
+    assert 0 <= commission <= price
+    assert 0 <= share <= price
+
+
+@given(prices, percents)
+def test_the_commission_is_the_exact_percentage_rounded_to_the_nearest_cent(price, percent):
+    commission = pricing.commission_for(price, percent)
+
+    # |commission − price × percent / 100| ≤ ½ cent, in integers: |100c − p·r| ≤ 50.
+    assert abs(100 * commission - price * percent) <= 50
+
+
+@given(prices, percents)
+def test_halves_round_up(price, percent):
+    exact_hundredths = price * percent
+    commission = pricing.commission_for(price, percent)
+
+    if exact_hundredths % 100 == 50:
+        assert commission == (exact_hundredths + 50) // 100
+
+
+@pytest.mark.parametrize(
+    ("price", "percent", "commission", "share"),
+    [
+        (1250, 20, 250, 1000),
+        (999, 20, 200, 799),  # 199,8 → 200
+        (1, 20, 0, 1),  # 0,2 → 0
+        (3, 50, 2, 1),  # 1,5 → 2 (half up)
+        (0, 20, 0, 0),
+        (500, 0, 0, 500),
+        (500, 100, 500, 0),
+    ],
+)
+def test_examples(price, percent, commission, share):
+    assert pricing.split(price, percent) == (commission, share)
+
+
+def test_the_default_percent_comes_from_the_settings(settings):
+    settings.BOUTIQUE_COMMISSION_PERCENT = 30
+
+    assert pricing.split(1000) == (300, 700)
+
+
+@pytest.mark.parametrize("percent", [-1, 101])
+def test_an_impossible_percent_is_refused(percent):
+    with pytest.raises(ValueError, match="percentage between 0 and 100"):
+        pricing.commission_for(100, percent)
+
+
+def test_a_negative_price_is_refused():
+    with pytest.raises(ValueError, match="never negative"):
+        pricing.commission_for(-1, 20)
+
+
+def test_the_membership_goes_entirely_to_apop():
+    assert pricing.membership_line(6000) == pricing.LineAmounts(6000, 6000, 0, False)
