@@ -28,6 +28,7 @@ from wagtail.admin.models import EditingSession, FormState
 from wagtail.models import APIToken, Page, PageSubscription, Revision
 from wagtail.users.models import UserProfile
 
+from boutique import privacy as boutique_privacy
 from home.models import SiteLinks
 from resources.detail import bump_catalogue_version
 from resources.models import Download, Rating, ResourcePage
@@ -166,8 +167,9 @@ def export_user_data(user, request=None) -> dict:
         "followers_count": Follow.objects.filter(author=user).count(),
         "resources": [_resource_entry(page, request) for page in resources],
         "profile_photo": _absolute(user.photo.url, request) if user.photo else None,
-        # Filled by the boutique (orders are the boutique's): one entry per order.
-        "purchases": [],
+        # The boutique's records: one entry per order, and what the person sold.
+        "purchases": boutique_privacy.purchases(user),
+        "sales": boutique_privacy.sales(user),
     }
 
 
@@ -375,10 +377,9 @@ def _delete_ratings(user) -> None:
 
 
 def _anonymise_orders(user) -> None:
-    """THE place where the boutique anonymises the user's orders: kept for accounting (six
-    years, tax law) with the buyer's name, address and e-mail replaced, the user link kept on
-    the tombstone. No orders exist yet; the boutique issue fills this in and adds the orders to
-    `export_user_data` ("purchases")."""
+    """Orders are kept for accounting (six years, tax law) on the tombstone, without the
+    buyer's e-mail; the cart and the download rights go (boutique/privacy.py)."""
+    boutique_privacy.anonymise_orders(user)
 
 
 def _delete_personal_rows(user) -> None:

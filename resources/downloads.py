@@ -3,8 +3,9 @@ LICENCE.txt and ATTRIBUTION.txt, resources/packages.py) and /telechargement/<res
 id>/ (one original file).
 
 Access: free resources for anyone (no account needed, in the REL spirit); paid ones for their
-authors and staff until the boutique grants entitlements; unpublished or restricted ones exist
-only for their authors and staff (404 for everyone else, before anything else is looked at).
+authors, staff and the holders of an entitlement (boutique/entitlements.py); unpublished or
+restricted ones exist only for those people (404 for everyone else, before anything else is
+looked at).
 Files leave through resources/delivery.py: a presigned S3 URL valid a few minutes, or a stream
 from the local folder. Downloads are rate-limited (resources/throttle.py), recorded (the member's
 library lists them) and counted on the page."""
@@ -17,6 +18,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from boutique import entitlements
 from search.tasks import schedule_update
 
 from . import delivery, packages, throttle
@@ -33,15 +35,20 @@ def _resource_for(request, resource_id) -> ResourcePage:
     is_insider = user.is_authenticated and (
         user.is_staff or page.authors.filter(pk=user.pk).exists()
     )
-    # Unpublished or restricted (Wagtail privacy) resources exist only for their authors and staff.
-    if not is_insider and not ResourcePage.objects.live().public().filter(pk=page.pk).exists():
-        raise Http404
     page._is_insider = is_insider
+    page._is_holder = not is_insider and entitlements.holds(user, page)
+    # Unpublished or restricted (Wagtail privacy) resources exist only for their authors, staff
+    # and the people who bought them (a purchase stays downloadable after its withdrawal).
+    if (
+        not (is_insider or page._is_holder)
+        and not ResourcePage.objects.live().public().filter(pk=page.pk).exists()
+    ):
+        raise Http404
     return page
 
 
 def _may_download(request, page) -> bool:
-    return page.price_cents == 0 or page._is_insider
+    return page.price_cents == 0 or page._is_insider or page._is_holder
 
 
 @transaction.atomic

@@ -239,6 +239,7 @@ def test_the_export_has_every_documented_key(client, people):
         "resources",
         "profile_photo",
         "purchases",
+        "sales",
     ]
     assert data["format_version"] == 1
     generated = datetime.datetime.fromisoformat(data["generated_at"])
@@ -324,6 +325,7 @@ def test_the_export_activity_is_only_marie_s(client, people):
     ]
     assert data["followers_count"] == 1
     assert data["purchases"] == []
+    assert data["sales"] == {"stripe_account_id": None, "payouts": []}
 
 
 def test_the_export_lists_marie_s_resources_with_links_to_her_files(client, people):

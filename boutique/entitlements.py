@@ -1,0 +1,12 @@
+"""Who holds the right to download a paid resource: a live Entitlement (bought, or obtained
+free), granted by fulfilment and revoked by a refund. The download views ask here."""
+
+from .models import Entitlement
+
+
+def holds(user, resource) -> bool:
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return Entitlement.objects.filter(
+        user=user, resource=resource, revoked_at__isnull=True
+    ).exists()
