@@ -22,6 +22,7 @@ from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import get_language
 
+from boutique.models import Entitlement
 from resources.listing import ResourceCard, card_queryset, resource_cards
 from resources.models import Download, Rating, ResourcePage
 from resources.taxonomies import Term, all_terms
@@ -393,9 +394,21 @@ def _entries(resource_ids, dates: dict, request) -> dict[int, LibraryEntry]:
 
 
 def purchased_entries(user, request) -> list[LibraryEntry]:
-    """Resources the member bought. The boutique fills this from paid orders; until then
-    nothing is for sale online, so there is nothing to list."""
-    return []
+    """Resources the member bought and may still download (a live entitlement that came from an
+    order; free ones obtained without an order are not purchases), latest purchase first; three
+    queries whatever their number."""
+    bought = (
+        Entitlement.objects.filter(user=user, revoked_at__isnull=True, order_line__isnull=False)
+        .order_by("-granted_at", "-pk")
+        .values_list("resource_id", "granted_at")
+    )
+    dates = dict(reversed(list(bought)))  # the latest date wins for a resource
+    entries = _entries(dates.keys(), dates, request)
+    return sorted(
+        (entries[pk] for pk in dates if pk in entries),
+        key=lambda entry: (entry.date, entry.resource_id),
+        reverse=True,
+    )
 
 
 def new_from_followed(user, request, limit: int = NEW_FROM_FOLLOWED_MAX) -> list[ResourceCard]:

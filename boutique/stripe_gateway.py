@@ -107,7 +107,16 @@ def create_checkout_session(
 
 
 def retrieve_checkout_session(session_id: str) -> dict:
-    return _call(client().v1.checkout.sessions.retrieve, session_id).to_dict()
+    session = _call(client().v1.checkout.sessions.retrieve, session_id)
+    # The fields the checkout reads, as plain values.
+    return {
+        "id": session.id,
+        "status": session.get("status") or "",
+        "payment_status": session.get("payment_status") or "",
+        "url": session.get("url") or "",
+        "amount_total": session.get("amount_total"),
+        "client_reference_id": session.get("client_reference_id") or "",
+    }
 
 
 def create_transfer(
@@ -137,14 +146,22 @@ def reverse_transfer(*, transfer_id: str, amount_cents: int, key: str) -> str:
     return reversal.id
 
 
-def create_refund(*, payment_intent: str, amount_cents: int, reference: str, key: str) -> str:
+def create_refund(
+    *,
+    payment_intent: str,
+    amount_cents: int,
+    reference: str,
+    key: str,
+    line_id: int | None = None,
+) -> str:
+    """Give back `amount_cents` of a payment; the metadata says which order (and which line, when
+    our admin refunds one line) so that the refund reads clearly in Stripe's dashboard too."""
+    metadata = {"order": reference}
+    if line_id is not None:
+        metadata["line"] = str(line_id)
     refund = _call(
         client().v1.refunds.create,
-        params={
-            "payment_intent": payment_intent,
-            "amount": amount_cents,
-            "metadata": {"order": reference},
-        },
+        params={"payment_intent": payment_intent, "amount": amount_cents, "metadata": metadata},
         options={"idempotency_key": key},
     )
     return refund.id
@@ -184,6 +201,20 @@ def retrieve_account(account_id: str) -> dict:
         "charges_enabled": bool(account.get("charges_enabled")),
         "payouts_enabled": bool(account.get("payouts_enabled")),
         "details_submitted": bool(account.get("details_submitted")),
+    }
+
+
+def retrieve_payment_intent(payment_intent_id: str) -> dict:
+    """The PaymentIntent as a dict; fulfilment reads its `latest_charge` (the charge the sellers'
+    transfers are tied to through source_transaction)."""
+    intent = _call(client().v1.payment_intents.retrieve, payment_intent_id)
+    return {
+        "id": intent.id,
+        "status": intent.get("status") or "",
+        "amount": intent.get("amount"),
+        "currency": intent.get("currency") or "",
+        "latest_charge": _id(intent.get("latest_charge")),
+        "metadata": dict(intent.get("metadata") or {}),
     }
 
 

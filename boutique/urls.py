@@ -1,5 +1,18 @@
-"""(to be filled)"""
+"""The buyer's URLs under /<lang>/: the cart, checkout, the membership offer and orders."""
+
+from django.urls import path
+
+from . import views
 
 app_name = "boutique"
 
-urlpatterns = []
+urlpatterns = [
+    path("panier/", views.cart_page, name="cart"),
+    path("panier/ajouter/<int:resource_id>/", views.add, name="add"),
+    path("panier/retirer/<int:resource_id>/", views.remove, name="remove"),
+    path("panier/adhesion/", views.membership_line, name="add_membership"),
+    path("panier/obtenir/<int:resource_id>/", views.obtain, name="obtain"),
+    path("panier/payer/", views.start_checkout, name="checkout"),
+    path("adhesion/", views.membership, name="membership"),
+    path("commandes/<str:reference>/", views.order_detail, name="order"),
+]

@@ -232,6 +232,6 @@ def ensure_first_page_preview(page: ResourcePage) -> bool:
         image.save()
         Package.objects.filter(pk=package.pk).update(preview_image=image, preview_source=source)
     with override(page.language if page.language in ("fr", "en") else "fr"):
-        alt = gettext("First page of « %(title)s »") % {"title": page.title}
+        alt = gettext("First page of “%(title)s”") % {"title": page.title}
     ResourcePreview.objects.create(page=page, image=image, alt_text=alt[:255], sort_order=0)
     return True

@@ -62,6 +62,9 @@ def test_a_teacher_sees_the_account_pages_and_how_to_become_a_member(client):
         assert f'href="{reverse("account_change_password")}"' in html
         assert f'href="{reverse("submissions:list")}"' not in html
     assert "My author page" not in html
+    # Selling is for members: the card leads to the membership instead.
+    assert '<a href="/en/adhesion/">Become a member</a>' in html
+    assert "/en/compte/ventes/" not in html
 
 
 def test_a_member_sees_until_when_and_their_author_page(client):

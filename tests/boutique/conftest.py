@@ -1,6 +1,7 @@
 """Boutique fixtures: stripe-mock (started by scripts/services.sh, APOP_TEST_STRIPE_MOCK_URL),
 webhook payloads signed exactly as Stripe signs them, and the catalogue builders."""
 
+import datetime
 import hashlib
 import hmac
 import json
@@ -9,6 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
+from django.utils import timezone
 
 from boutique import stripe_gateway
 from tests.conftest import ON_CI
@@ -19,6 +21,7 @@ make_member = resource_fixtures.make_member
 make_resource = resource_fixtures.make_resource
 
 STRIPE_MOCK_URL = os.environ.get("APOP_TEST_STRIPE_MOCK_URL", "")
+NEXT_YEAR = timezone.localdate() + datetime.timedelta(days=365)
 EVENTS = Path(__file__).parent / "events"
 
 
@@ -35,6 +38,22 @@ def stripe_mock(settings):
     stripe_gateway._client_for.cache_clear()
     yield STRIPE_MOCK_URL
     stripe_gateway._client_for.cache_clear()
+
+
+# People of the cart, checkout and order tests (English pages and e-mails).
+@pytest.fixture
+def author(make_member):
+    return make_member("Marie Tremblay", membership_expires_on=NEXT_YEAR, language="en")
+
+
+@pytest.fixture
+def buyer(make_member):
+    return make_member("Théo Enseignant", language="en", email="theo@example.org")
+
+
+@pytest.fixture
+def member(make_member):
+    return make_member("Léa Membre", membership_expires_on=NEXT_YEAR, language="en")
 
 
 def signature_header(payload: bytes, secret: str, timestamp: int | None = None) -> str:

@@ -251,7 +251,7 @@ def test_the_resource_page_links_each_file_of_a_free_resource(client, resource):
 def test_a_pdf_resource_without_previews_gets_its_first_page_as_preview(resource):
     preview = ResourcePreview.objects.get(page=resource)
 
-    assert preview.alt_text == "Première page de « Limites et continuité »"
+    assert preview.alt_text == "Première page de «\xa0Limites et continuité\xa0»"
     assert preview.image.width == 1200
     assert preview.image.height == pytest.approx(1200 * 792 / 612, abs=1)
     assert Package.objects.get(resource=resource).preview_image == preview.image

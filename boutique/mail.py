@@ -1,0 +1,124 @@
+"""The boutique's e-mails to buyers: the receipt, a failed payment, a refund. Each is rendered in
+the buyer's language (text + HTML on templates/email/base.html) and sent after the commit of the
+change it reports, by the service that made the change (fulfilment, refunds)."""
+
+from __future__ import annotations
+
+import logging
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone, translation
+
+from accounts.profiles import long_date
+
+from .models import Order, OrderLine
+
+logger = logging.getLogger(__name__)
+
+LANGUAGES = ("fr", "en")
+
+
+def _language(order: Order) -> str:
+    user_language = getattr(order.user, "language", "") if order.user_id else ""
+    for language in (user_language, order.language):
+        if language in LANGUAGES:
+            return language
+    return "fr"
+
+
+def _recipient(order: Order) -> str:
+    return (order.user.email if order.user_id else "") or order.email
+
+
+def _root() -> str:
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+
+
+def order_path(order: Order, language: str) -> str:
+    """/<lang>/commandes/<reference>/ (boutique:order), the buyer's order page."""
+    with translation.override(language):
+        try:
+            return reverse("boutique:order", args=[order.reference])
+        except NoReverseMatch:
+            # The page ships with the cart; until its URL is wired the public address holds.
+            return f"/{language}/commandes/{order.reference}/"
+
+
+def _send(order: Order, template: str, context: dict) -> bool:
+    """Render `boutique/email/<template>*` in the buyer's language and send it; False when the
+    order has nobody to write to."""
+    to = _recipient(order)
+    if not to:
+        logger.warning("Order %s has no e-mail address: %s not sent", order.reference, template)
+        return False
+    language = _language(order)
+    with translation.override(language):
+        context = {
+            **context,
+            "order": order,
+            "user": order.user,
+            "language": language,
+            "site_name": settings.WAGTAIL_SITE_NAME,
+            "site_url": _root() + reverse("wagtail_serve", args=[""]),
+            "order_url": _root() + order_path(order, language),
+            "paid_on": long_date(timezone.localtime(order.paid_at)) if order.paid_at else "",
+        }
+        subject = render_to_string(f"boutique/email/{template}_subject.txt", context)
+        subject = f"{settings.WAGTAIL_SITE_NAME} · {' '.join(subject.split())}"
+        text = render_to_string(f"boutique/email/{template}.txt", context)
+        html = render_to_string(f"boutique/email/{template}.html", context)
+    message = EmailMultiAlternatives(subject, text, to=[to])
+    message.attach_alternative(html, "text/html")
+    message.send()
+    return True
+
+
+def send_receipt(order_id: int) -> bool:
+    """The receipt of a paid order, once: receipt_sent_at is claimed before sending, so that two
+    fulfilments of the same order (a replayed event) never send two receipts."""
+    claimed = Order.objects.filter(pk=order_id, receipt_sent_at__isnull=True).update(
+        receipt_sent_at=timezone.now()
+    )
+    if not claimed:
+        return False
+    order = Order.objects.select_related("user").get(pk=order_id)
+    lines = list(order.lines.order_by("pk"))
+    try:
+        return _send(order, "receipt", {"lines": lines})
+    except Exception:
+        # Free the claim so that someone can send it again; the order itself stays paid.
+        Order.objects.filter(pk=order_id).update(receipt_sent_at=None)
+        logger.exception("Receipt of order %s could not be sent", order.reference)
+        return False
+
+
+def send_payment_failed(order_id: int) -> bool:
+    """The payment of an order failed (a delayed payment method was refused): nothing is granted."""
+    order = Order.objects.select_related("user").get(pk=order_id)
+    try:
+        return _send(order, "payment_failed", {"lines": list(order.lines.order_by("pk"))})
+    except Exception:
+        logger.exception("Payment-failed e-mail of order %s could not be sent", order.reference)
+        return False
+
+
+def send_refund(order_id: int, amount_cents: int, line_ids=()) -> bool:
+    """Money given back: how much, for which lines (those refunded in full lose their download)."""
+    order = Order.objects.select_related("user").get(pk=order_id)
+    lines = list(OrderLine.objects.filter(order=order, pk__in=list(line_ids)).order_by("pk"))
+    try:
+        return _send(
+            order,
+            "refund",
+            {
+                "amount_cents": amount_cents,
+                "refunded_lines": lines,
+                "revoked": [line for line in lines if line.is_refunded and line.resource_id],
+            },
+        )
+    except Exception:
+        logger.exception("Refund e-mail of order %s could not be sent", order.reference)
+        return False

@@ -1,0 +1,86 @@
+"""The resource page's buy box for paid resources, per visitor: the page's own context is cached
+for everybody (resources/detail.py), so whether this visitor owns the resource or has it in their
+cart is read here, at most one query for a signed-in user and none for a visitor."""
+
+from django import template
+from django.db.models import Exists, OuterRef
+
+from accounts.profiles import long_date as _long_date
+from resources.models import ResourcePage
+
+from .. import cart as carts
+from .. import checkout, stripe_gateway
+from ..models import CartItem, Entitlement, Order
+
+register = template.Library()
+
+
+def buy_state(request, page, author_ids=()) -> str:
+    """The visitor's state: owned (entitlement, author or staff), in_cart, or buy."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return "in_cart" if carts.in_cart(request, page.pk) else "buy"
+    if user.is_staff or user.pk in author_ids:
+        return "owned"
+    row = (
+        ResourcePage.objects.filter(pk=page.pk)
+        .annotate(
+            owned=Exists(
+                Entitlement.objects.filter(
+                    user=user, resource=OuterRef("pk"), revoked_at__isnull=True
+                )
+            ),
+            in_cart=Exists(CartItem.objects.filter(user=user, resource=OuterRef("pk"))),
+        )
+        .values("owned", "in_cart")
+        .first()
+    ) or {"owned": False, "in_cart": False}
+    if row["owned"]:
+        return "owned"
+    return "in_cart" if row["in_cart"] else "buy"
+
+
+@register.inclusion_tag("boutique/includes/buy_box.html", takes_context=True)
+def buy_box(context, page):
+    """{% buy_box page %}: price, member price and the visitor's action (download, in the cart,
+    add to cart, or « Payment not configured »)."""
+    request = context.get("request")
+    state = buy_state(request, page, context.get("author_ids") or ())
+    return {
+        "page": page,
+        "request": request,
+        "state": state,
+        "stripe_configured": stripe_gateway.is_configured(),
+        "csrf_token": context.get("csrf_token"),
+    }
+
+
+# The library's "My orders" list: the library page (accounts/profiles.py) is not the boutique's,
+# so its orders are read here, in one query.
+MY_ORDERS_MAX = 50
+
+
+@register.simple_tag(takes_context=True)
+def my_orders(context) -> list:
+    """{% my_orders as orders %}: the signed-in user's latest orders (one query)."""
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return []
+    return list(
+        Order.objects.filter(user=user)
+        .only("reference", "status", "total_cents", "currency", "created_at")
+        .order_by("-created_at", "-pk")[:MY_ORDERS_MAX]
+    )
+
+
+@register.filter
+def order_status(status: str) -> str:
+    """An order's status in words."""
+    return checkout.status_label(status)
+
+
+@register.filter
+def long_date(value) -> str:
+    """« 22 novembre 2026 » / "November 22, 2026", in Toronto time, on one line."""
+    return _long_date(value)

@@ -1,0 +1,192 @@
+"""The buyer's pages: the cart (/<lang>/panier/), the membership offer (/<lang>/adhesion/), the
+checkout POST and the order page (/<lang>/commandes/<reference>/). Thin: the rules are in
+cart.py and checkout.py."""
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.db import IntegrityError, transaction
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from accounts import roles
+from resources.models import ResourcePage
+
+from . import cart as carts
+from . import checkout as checkouts
+from . import stripe_gateway
+from .models import Entitlement, Order, OrderLine
+
+
+def _back(request, default: str) -> str:
+    """The form's `next` when it is a URL of this site, else `default`."""
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return default
+
+
+def _resource_url(request, resource: ResourcePage) -> str:
+    return resource.get_url(request=request) or reverse("boutique:cart")
+
+
+def _cart_page(request, *, status: int = 200, error: str = "") -> TemplateResponse:
+    user = request.user
+    context = {
+        "cart": carts.cart_for(request),
+        "stripe_configured": stripe_gateway.is_configured(),
+        "payment_cancelled": request.GET.get("paiement") == "annule",
+        "checkout_error": error,
+        "is_member": roles.is_member(user),
+        "not_configured_message": checkouts.not_configured_message(),
+    }
+    return TemplateResponse(request, "boutique/cart.html", context, status=status)
+
+
+@require_GET
+def cart_page(request):
+    """The cart: its lines priced now, the membership line, the total and the pay button."""
+    return _cart_page(request)
+
+
+@require_POST
+def add(request, resource_id):
+    """POST: put a paid resource in the cart, then back to where the buyer was."""
+    resource = get_object_or_404(ResourcePage, pk=resource_id)
+    try:
+        added = carts.add_resource(request, resource)
+    except carts.CartRefused as refusal:
+        messages.error(request, refusal.message)
+        if not carts.purchasable().filter(pk=resource.pk).exists():
+            return redirect("boutique:cart")
+        return redirect(_back(request, _resource_url(request, resource)))
+    if added:
+        messages.success(request, _("“%(title)s” is in your cart.") % {"title": resource.title})
+    else:
+        messages.info(
+            request, _("“%(title)s” is already in your cart.") % {"title": resource.title}
+        )
+    return redirect(_back(request, _resource_url(request, resource)))
+
+
+@require_POST
+def remove(request, resource_id):
+    """POST: take a resource out of the cart."""
+    if carts.remove_resource(request, resource_id):
+        messages.success(request, _("The resource was removed from your cart."))
+    return redirect(_back(request, reverse("boutique:cart")))
+
+
+@require_POST
+def membership_line(request):
+    """POST: add the yearly membership to the cart (action=remove takes it out)."""
+    if request.POST.get("action") == "remove":
+        if carts.set_membership(request, False):
+            messages.success(request, _("The membership was removed from your cart."))
+        return redirect(_back(request, reverse("boutique:cart")))
+    if carts.set_membership(request, True):
+        messages.success(request, _("The APOP membership is in your cart."))
+    else:
+        messages.info(request, _("The APOP membership is already in your cart."))
+    return redirect(_back(request, reverse("boutique:cart")))
+
+
+@require_GET
+def membership(request):
+    """What the yearly individual membership gives, its price, and the add-to-cart button."""
+    user = request.user
+    context = {
+        "price_cents": carts.membership_price_cents(),
+        "is_member": roles.is_member(user),
+        "expires_on": user.membership_expires_on if user.is_authenticated else None,
+        "in_cart": carts._session_cart(request)["membership"],
+    }
+    return TemplateResponse(request, "boutique/membership.html", context)
+
+
+@require_POST
+def obtain(request, resource_id):
+    """POST: add a free resource to the signed-in user's library (an entitlement without an
+    order); idempotent. Free resources stay downloadable without an account."""
+    resource = get_object_or_404(carts.purchasable(), pk=resource_id)
+    page_url = _resource_url(request, resource)
+    if not request.user.is_authenticated:
+        return redirect_to_login(page_url)
+    if not resource.is_free:
+        messages.error(request, _("This resource is for sale: add it to your cart to buy it."))
+        return redirect(page_url)
+    try:
+        with transaction.atomic():
+            Entitlement.objects.get_or_create(
+                user=request.user, resource=resource, revoked_at__isnull=True
+            )
+    except IntegrityError:
+        pass  # a concurrent click made it: one live entitlement, as wanted
+    messages.success(request, _("Added to your library"))
+    return redirect(_back(request, page_url))
+
+
+@require_POST
+def start_checkout(request):
+    """POST: the cart becomes a pending order and the buyer goes to Stripe Checkout (303).
+    Amounts come from the server only: any price in the form is ignored."""
+    cart_url = reverse("boutique:cart")
+    if not request.user.is_authenticated:
+        return redirect_to_login(cart_url)
+    try:
+        _order, url = checkouts.start_checkout(request)
+    except checkouts.EmptyCart as error:
+        messages.info(request, error.message)
+        return redirect(cart_url)
+    except checkouts.CheckoutError as error:
+        return _cart_page(request, status=error.status, error=error.message)
+    response = HttpResponseRedirect(url)
+    response.status_code = 303  # See Other: the browser GETs Stripe's page
+    return response
+
+
+@require_GET
+def order_detail(request, reference):
+    """The buyer's order: status, lines, totals and download buttons. Shows; never grants (a
+    forged `?paiement=retour` changes nothing: only the webhook fulfils)."""
+    user = request.user
+    if not user.is_authenticated:
+        raise Http404
+    order = Order.objects.filter(reference=reference, user=user).first()
+    if order is None:
+        raise Http404  # another buyer's order does not exist for this one
+    lines = list(order.lines.select_related("resource").order_by("pk"))
+    resource_ids = [line.resource_id for line in lines if line.resource_id]
+    entitled = set(
+        Entitlement.objects.filter(
+            user=user, resource_id__in=resource_ids, revoked_at__isnull=True
+        ).values_list("resource_id", flat=True)
+    )
+    has_membership = any(line.kind == OrderLine.Kind.MEMBERSHIP for line in lines)
+    paid = order.status in (
+        Order.Status.PAID,
+        Order.Status.PARTIALLY_REFUNDED,
+        Order.Status.REFUNDED,
+    )
+    if paid and has_membership:
+        carts.clear_membership(request)  # bought: it leaves the cart
+    for line in lines:
+        line.can_download = line.resource_id in entitled
+        line.resource_url = (
+            line.resource.get_url(request=request) if line.resource and line.resource.live else ""
+        )
+    context = {
+        "order": order,
+        "lines": lines,
+        "status_label": checkouts.status_label(order.status),
+        "is_paid": paid,
+        "returning": request.GET.get("paiement") == "retour",
+        "membership_expires_on": user.membership_expires_on if has_membership and paid else None,
+    }
+    return TemplateResponse(request, "boutique/order_detail.html", context)

@@ -1,0 +1,309 @@
+"""boutique/fulfilment.py: a paid session grants each resource once, extends a membership, creates
+one payout per seller (sent at once when the seller can receive), sends one receipt, empties the
+cart of what was bought; a session that does not match the order changes nothing."""
+
+import datetime
+import itertools
+import random
+
+import pytest
+from django.core import mail
+from django.utils import timezone
+
+from boutique import fulfilment, pricing, stripe_gateway
+from boutique.models import CartItem, Entitlement, Order, OrderLine, Payout, SellerAccount
+
+pytestmark = pytest.mark.django_db
+
+# References unique across tests, also those that commit (transactional tests).
+_numbers = itertools.count(random.randrange(100_000, 800_000))
+
+
+# --- Builders (used by the other test modules of the webhooks, refunds and payouts) -----------
+
+
+def make_order(buyer, resources=(), *, membership_cents=None, percent=20, reference=None) -> Order:
+    """A pending order as the checkout writes it: one line per resource, priced by
+    boutique.pricing, the seller being the resource's first author."""
+    order = Order.objects.create(
+        reference=reference or f"APOP-2026-{next(_numbers):06d}",
+        user=buyer,
+        email=buyer.email,
+        language=buyer.language,
+    )
+    subtotal = 0
+    for resource in resources:
+        amounts = pricing.resource_line(resource, buyer, percent=percent)
+        OrderLine.objects.create(
+            order=order,
+            kind=OrderLine.Kind.RESOURCE,
+            resource=resource,
+            title=resource.title,
+            seller=resource.authors.first(),
+            price_cents=amounts.price_cents,
+            commission_cents=amounts.commission_cents,
+            seller_share_cents=amounts.seller_share_cents,
+            member_price=amounts.member_price,
+        )
+        subtotal += amounts.price_cents
+    if membership_cents is not None:
+        amounts = pricing.membership_line(membership_cents)
+        OrderLine.objects.create(
+            order=order,
+            kind=OrderLine.Kind.MEMBERSHIP,
+            title="Individual membership",
+            price_cents=amounts.price_cents,
+            commission_cents=amounts.commission_cents,
+            seller_share_cents=amounts.seller_share_cents,
+        )
+        subtotal += amounts.price_cents
+    order.subtotal_cents = order.total_cents = subtotal
+    order.save(update_fields=["subtotal_cents", "total_cents"])
+    return order
+
+
+def session_for(order: Order, **fields) -> dict:
+    """A paid Checkout Session of this order, as Stripe returns it (the fields we read)."""
+    return {
+        "id": f"cs_test_{order.reference}",
+        "object": "checkout.session",
+        "client_reference_id": order.reference,
+        "metadata": {"order": order.reference},
+        "amount_total": order.total_cents,
+        "currency": "cad",
+        "payment_status": "paid",
+        "status": "complete",
+        "payment_intent": f"pi_{order.reference}",
+        **fields,
+    }
+
+
+def live_entitlements(user):
+    return Entitlement.objects.filter(user=user, revoked_at__isnull=True)
+
+
+@pytest.fixture(name="seller")
+def seller_fixture(make_member):
+    return make_member("Marie Tremblay", language="en", email="marie@example.org")
+
+
+@pytest.fixture(name="buyer")
+def buyer_fixture(make_member):
+    return make_member("Luc Gagnon", language="en", email="luc@example.org")
+
+
+@pytest.fixture(name="exams")
+def exams_fixture(make_resource, seller):
+    return make_resource("Corrected exams", slug="exams", authors=[seller], price_cents=1250)
+
+
+@pytest.fixture(name="notes")
+def notes_fixture(make_resource, seller):
+    return make_resource("Course notes", slug="course-notes", authors=[seller], price_cents=2000)
+
+
+# --- Tests -----------------------------------------------------------------------------------
+
+
+def test_a_paid_session_fulfils_the_order(
+    stripe_mock, buyer, seller, exams, notes, django_capture_on_commit_callbacks
+):
+    order = make_order(buyer, [exams, notes])
+    CartItem.objects.create(user=buyer, resource=exams)
+    CartItem.objects.create(user=buyer, resource=notes)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        fulfilment.fulfil_order(order.reference, session=session_for(order))
+
+    order.refresh_from_db()
+    assert order.status == Order.Status.PAID
+    assert order.paid_at is not None
+    assert order.stripe_payment_intent == f"pi_{order.reference}"
+    assert order.stripe_session_id == f"cs_test_{order.reference}"
+    assert order.receipt_sent_at is not None
+    assert sorted(live_entitlements(buyer).values_list("resource_id", flat=True)) == sorted(
+        [exams.pk, notes.pk]
+    )
+    assert all(e.order_line.order_id == order.pk for e in live_entitlements(buyer))
+    payout = Payout.objects.get(order=order)
+    assert (payout.seller, payout.amount_cents, payout.status) == (
+        seller,
+        1000 + 1600,
+        Payout.Status.PENDING,  # no Connect account yet
+    )
+    assert CartItem.objects.filter(user=buyer).count() == 0
+    assert len(mail.outbox) == 1
+
+
+def test_the_receipt_lists_the_lines_and_links_to_the_order(
+    stripe_mock, buyer, exams, notes, django_capture_on_commit_callbacks
+):
+    order = make_order(buyer, [exams, notes])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        fulfilment.fulfil_order(order.reference, session=session_for(order))
+
+    (message,) = mail.outbox
+    assert message.to == ["luc@example.org"]
+    assert message.subject == f"APOP boutique · Receipt for your order {order.reference}"
+    html = message.alternatives[0][0]
+    for body in (message.body, html):
+        assert "Corrected exams" in body
+        assert "Course notes" in body
+        assert "$12.50" in body
+        assert "$20.00" in body
+        assert "$32.50" in body
+        assert f"http://testserver/en/commandes/{order.reference}/" in body
+
+
+def test_a_paid_order_is_returned_unchanged(
+    stripe_mock, buyer, exams, django_capture_on_commit_callbacks
+):
+    order = make_order(buyer, [exams])
+    with django_capture_on_commit_callbacks(execute=True):
+        fulfilment.fulfil_order(order.reference, session=session_for(order))
+    paid_at = Order.objects.get(pk=order.pk).paid_at
+
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        again = fulfilment.fulfil_order(order.reference, session=session_for(order))
+
+    assert again.paid_at == paid_at
+    assert callbacks == []
+    assert live_entitlements(buyer).count() == 1
+    assert Payout.objects.filter(order=order).count() == 1
+    assert len(mail.outbox) == 1
+
+
+def test_a_resource_already_held_keeps_its_entitlement(stripe_mock, buyer, exams, notes):
+    free = Entitlement.objects.create(user=buyer, resource=exams)
+    order = make_order(buyer, [exams, notes])
+
+    fulfilment.fulfil_order(order.reference, session=session_for(order))
+
+    assert live_entitlements(buyer).count() == 2
+    assert live_entitlements(buyer).get(resource=exams) == free
+
+
+@pytest.mark.parametrize(
+    ("fields", "why"),
+    [
+        ({"amount_total": 1}, "total"),
+        ({"currency": "usd"}, "currency"),
+        ({"client_reference_id": "APOP-2026-999999"}, "not APOP"),
+        ({"metadata": {"order": "APOP-2026-999999"}}, "not APOP"),
+        ({"payment_status": "unpaid"}, "not paid"),
+    ],
+)
+def test_a_session_that_does_not_match_changes_nothing(stripe_mock, buyer, exams, fields, why):
+    order = make_order(buyer, [exams])
+
+    with pytest.raises(fulfilment.FulfilmentError, match=why):
+        fulfilment.fulfil_order(order.reference, session=session_for(order, **fields))
+
+    order.refresh_from_db()
+    assert (order.status, order.paid_at, order.stripe_payment_intent) == (
+        Order.Status.PENDING,
+        None,
+        "",
+    )
+    assert live_entitlements(buyer).count() == 0
+    assert Payout.objects.count() == 0
+
+
+def test_an_unknown_order_is_an_error(buyer):
+    with pytest.raises(fulfilment.UnknownOrder):
+        fulfilment.fulfil_order("APOP-2026-999999", session={})
+
+
+def test_a_membership_line_extends_the_membership(stripe_mock, buyer, monkeypatch):
+    monkeypatch.setattr(
+        timezone, "now", lambda: datetime.datetime(2026, 3, 10, 15, tzinfo=datetime.UTC)
+    )
+    buyer.membership_expires_on = datetime.date(2026, 5, 1)
+    buyer.save()
+    order = make_order(buyer, membership_cents=6000)
+
+    fulfilment.fulfil_order(order.reference, session=session_for(order))
+
+    buyer.refresh_from_db()
+    assert buyer.membership_expires_on == datetime.date(2027, 5, 1)
+    assert Payout.objects.count() == 0  # all of a membership goes to APOP
+
+
+def test_a_seller_who_can_receive_is_paid_after_the_commit(
+    stripe_mock, buyer, seller, exams, django_capture_on_commit_callbacks
+):
+    SellerAccount.objects.create(user=seller, stripe_account_id="acct_seller", payouts_enabled=True)
+    order = make_order(buyer, [exams])
+
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        fulfilment.fulfil_order(order.reference, session=session_for(order))
+    assert Payout.objects.get(order=order).status == Payout.Status.PENDING  # not before commit
+    for callback in callbacks:
+        callback()
+
+    payout = Payout.objects.get(order=order)
+    assert payout.status == Payout.Status.TRANSFERRED
+    assert payout.stripe_transfer_id.startswith("tr_")
+    assert payout.transferred_at is not None
+
+
+def test_a_failed_transfer_leaves_the_payout_pending(
+    stripe_mock, buyer, seller, exams, monkeypatch, django_capture_on_commit_callbacks
+):
+    SellerAccount.objects.create(user=seller, stripe_account_id="acct_seller", payouts_enabled=True)
+
+    def refuse(**kwargs):
+        raise stripe_gateway.GatewayError("InvalidRequestError: insufficient funds")
+
+    monkeypatch.setattr(stripe_gateway, "create_transfer", refuse)
+    order = make_order(buyer, [exams])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        fulfilment.fulfil_order(order.reference, session=session_for(order))
+
+    payout = Payout.objects.get(order=order)
+    assert (payout.status, payout.stripe_transfer_id) == (Payout.Status.PENDING, "")
+    assert Order.objects.get(pk=order.pk).status == Order.Status.PAID
+
+
+def test_mark_failed_fails_a_pending_order_and_tells_the_buyer(
+    buyer, exams, django_capture_on_commit_callbacks
+):
+    order = make_order(buyer, [exams])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        fulfilment.mark_failed(order.reference)
+
+    assert Order.objects.get(pk=order.pk).status == Order.Status.FAILED
+    assert live_entitlements(buyer).count() == 0
+    (message,) = mail.outbox
+    assert message.subject == f"APOP boutique · The payment for your order {order.reference} failed"
+
+
+def test_a_paid_order_is_never_marked_failed(
+    stripe_mock, buyer, exams, django_capture_on_commit_callbacks
+):
+    order = make_order(buyer, [exams])
+    fulfilment.fulfil_order(order.reference, session=session_for(order))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        fulfilment.mark_failed(order.reference)
+
+    assert Order.objects.get(pk=order.pk).status == Order.Status.PAID
+    assert live_entitlements(buyer).count() == 1
+    assert mail.outbox == []
+
+
+def test_the_receipt_is_in_the_buyers_language(
+    stripe_mock, make_member, exams, django_capture_on_commit_callbacks
+):
+    buyer = make_member("Julie Roy", language="fr")
+    order = make_order(buyer, [exams])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        fulfilment.fulfil_order(order.reference, session=session_for(order))
+
+    (message,) = mail.outbox
+    assert "12,50\xa0$" in message.body
+    assert f"http://testserver/fr/commandes/{order.reference}/" in message.body
