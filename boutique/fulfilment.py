@@ -34,6 +34,11 @@ def session_reference(session: dict) -> str:
     return session.get("client_reference_id") or (session.get("metadata") or {}).get("order") or ""
 
 
+def session_tax(session: dict) -> int:
+    """The taxes Stripe Tax added (BOUTIQUE_AUTOMATIC_TAX): GST/QST on top of our prices."""
+    return int((session.get("total_details") or {}).get("amount_tax") or 0)
+
+
 def _check_session(order: Order, session: dict) -> None:
     """The session must be this order's and carry exactly its amount: a forged or mistaken
     session never marks an order paid."""
@@ -49,10 +54,15 @@ def _check_session(order: Order, session: dict) -> None:
         raise FulfilmentError(
             f"session {session.get('id')!r} is not paid ({session.get('payment_status')!r})"
         )
-    if session.get("amount_total") != order.total_cents:
+    tax = session_tax(session)
+    subtotal = session.get("amount_subtotal", order.subtotal_cents)
+    if (
+        subtotal != order.subtotal_cents
+        or session.get("amount_total") != order.subtotal_cents + tax
+    ):
         raise FulfilmentError(
             f"session {session.get('id')!r} total {session.get('amount_total')!r} ≠ "
-            f"order {order.reference} total {order.total_cents}"
+            f"order {order.reference} total {order.subtotal_cents} + tax {tax}"
         )
     if str(session.get("currency") or "").lower() != order.currency.lower():
         raise FulfilmentError(
@@ -137,8 +147,13 @@ def fulfil_order(reference: str, *, session: dict) -> Order:
     order.stripe_session_id = order.stripe_session_id or session.get("id")
     order.stripe_payment_intent = payment_intent or order.stripe_payment_intent
     order.stripe_charge = order.stripe_charge or _charge_of(payment_intent)
+    # The tax lines of the order page: what Stripe Tax computed, the sellers' shares unchanged.
+    order.tax_cents = session_tax(session)
+    order.total_cents = order.subtotal_cents + order.tax_cents
     order.save(
         update_fields=[
+            "tax_cents",
+            "total_cents",
             "status",
             "paid_at",
             "stripe_session_id",

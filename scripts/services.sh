@@ -517,7 +517,9 @@ stripe_start() {
   mkdir -p "$STRIPE_DIR"
   bin=$(readable_by_service_user "$(dirname "$STRIPE_BIN")" "$STRIPE_DIR/bin")/stripe-mock
   port=$(free_port)
-  launch_in_background "$STRIPE_DIR" "$bin" -http-addr "127.0.0.1:$port"
+  # Its HTTPS listener would otherwise take 0.0.0.0:12112: a free loopback port of its own too.
+  launch_in_background "$STRIPE_DIR" "$bin" -http-addr "127.0.0.1:$port" \
+    -https-addr "127.0.0.1:$(free_port)"
   echo "$port" >"$STRIPE_DIR/port"
   for _ in $(seq 1 60); do
     stripe_running && break
