@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy
 
 from resources.templatetags.resource_tags import money
 
-from . import stripe_gateway
+from . import refunds, stripe_gateway
 from .models import Order
 
 logger = logging.getLogger(__name__)
@@ -146,7 +146,6 @@ def _forbidden(request, order):
 
 
 def _refund(request, order, form):
-    from . import refunds  # written with the webhooks; imported here to keep modules apart
 
     try:
         made = refunds.refund(

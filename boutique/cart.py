@@ -7,14 +7,13 @@ reads them again from the resources (boutique/pricing.py)."""
 
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext as _
 
 from resources.models import ResourcePage
 
-from . import pricing
+from . import membership, pricing
 from .models import CartItem, Entitlement
 
 SESSION_KEY = "boutique_cart"
@@ -77,12 +76,8 @@ class Cart:
 
 
 def membership_price_cents() -> int:
-    """The yearly individual membership's price (helper module boutique.membership)."""
-    try:
-        from .membership import membership_price_cents as price
-    except ImportError:  # pragma: no cover — until boutique/membership.py exists
-        return settings.BOUTIQUE_MEMBERSHIP_PRICE_CENTS
-    return price()
+    """The yearly individual membership's price."""
+    return membership.membership_price_cents()
 
 
 # --- Session storage -----------------------------------------------------------------------

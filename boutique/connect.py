@@ -12,7 +12,7 @@ from django.db import transaction
 
 from accounts import roles
 
-from . import stripe_gateway
+from . import payouts, stripe_gateway
 from .models import OrderLine, SellerAccount
 
 logger = logging.getLogger(__name__)
@@ -104,7 +104,6 @@ def refresh_from_stripe(account: SellerAccount) -> SellerAccount:
 def release_pending(user) -> list:
     """Transfer the seller's pending payouts (boutique.payouts). A failure there leaves them
     pending: the next `account.updated` event or return from Stripe tries again."""
-    from . import payouts  # written with the webhooks; imported here to keep modules apart
 
     try:
         return payouts.release_pending(user)

@@ -11,7 +11,7 @@ from collections import defaultdict
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from . import mail, payouts, refunds, stripe_gateway
+from . import mail, membership, payouts, refunds, stripe_gateway
 from .models import CartItem, Entitlement, Order, OrderLine, Payout
 from .refunds import object_id
 
@@ -106,8 +106,6 @@ def _grant(order: Order, lines: list[OrderLine]) -> None:
 
 
 def _extend_membership(order: Order, lines: list[OrderLine]) -> None:
-    from . import membership  # helper module of the membership page; imported when needed
-
     paid_on = timezone.localdate(order.paid_at)
     for line in lines:
         if line.kind == OrderLine.Kind.MEMBERSHIP:

@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from . import fulfilment, payouts, refunds, stripe_gateway
+from . import connect, fulfilment, payouts, refunds, stripe_gateway
 from .models import StripeEvent
 
 logger = logging.getLogger(__name__)
@@ -70,8 +70,6 @@ def on_charge_refunded(charge: dict) -> None:
 def on_account_updated(account: dict) -> None:
     """A seller's connected account changed: store its flags, and send the payouts waiting for
     it once it can receive money (after the commit: transfers are calls to Stripe)."""
-    from . import connect  # the sellers' Connect module; imported when needed
-
     if not account.get("id"):
         raise Ignored("account.updated without an account id")
     seller_account = connect.sync_account(
