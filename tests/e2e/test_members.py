@@ -159,6 +159,8 @@ def test_library_and_dashboard_are_accessible(
     screenshot(page, f"members-library-{lang}")
 
     page.goto(f"{site_url}/{lang}/compte/")
-    expect(page.locator(".dashboard-card")).to_have_count(6)
+    # Library, submissions, membership (a teacher), profile, e-mail, password, privacy.
+    expect(page.locator(".dashboard-card")).to_have_count(7)
+    expect(page.locator(f".dashboard-card a[href='/{lang}/adhesion/']")).to_have_count(1)
     assert axe_violations(page, axe_source) == []
     screenshot(page, f"members-dashboard-{lang}")
