@@ -64,11 +64,16 @@ def bump_catalogue_version() -> None:
 
 def resource_page_context(page: ResourcePage, request) -> dict:
     lang = (get_language() or "fr")[:2]
-    key = f"resource-page:{page.pk}:{catalogue_version()}:{lang}"
-    static = cache.get(key)
-    if static is None:
+    if getattr(request, "is_preview", False):
+        # A preview shows an unreviewed draft: it must never read the live page's cached part,
+        # nor leave the draft where anonymous visitors would be served it.
         static = _static_context(page, request, lang)
-        cache.set(key, static, CACHE_SECONDS)
+    else:
+        key = f"resource-page:{page.pk}:{catalogue_version()}:{lang}"
+        static = cache.get(key)
+        if static is None:
+            static = _static_context(page, request, lang)
+            cache.set(key, static, CACHE_SECONDS)
     user = getattr(request, "user", None)
     signed_in = bool(user is not None and user.is_authenticated)
     # One query for the visible reviews and the visitor's own rating (hidden or without comment).

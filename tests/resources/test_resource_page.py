@@ -5,6 +5,7 @@ import json
 import re
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.test import Client
 
 from resources.detail import bump_catalogue_version
@@ -172,3 +173,59 @@ def test_a_signed_in_teacher_sees_the_page_within_the_same_budget(
 
     assert response.status_code == 200
     assert "Évaluer cette ressource" in response.content.decode()
+
+
+def test_a_draft_preview_never_reaches_the_public_page(client, make_resource, marie):
+    """An editor's preview of an unreviewed draft renders through the same context as the live
+    page: it must neither fill nor read the public page's cache."""
+    from django.contrib.auth.models import Group
+
+    from resources.moderation import EDITORS_GROUP
+
+    page = make_resource("Titre publié", slug="publiee", authors=[marie], tags=("publie",))
+    draft = page.get_latest_revision_as_object()
+    draft.title = "Titre secret non révisé"
+    draft.co_authors = "Coauteur Secret"
+    draft.save_revision(user=marie)
+    editor = get_user_model().objects.create_user(
+        "editeur-apercu@example.org", "pw-long-enough", is_staff=True
+    )
+    editor.groups.add(Group.objects.get(name=EDITORS_GROUP))
+    admin = Client()
+    admin.force_login(editor)
+
+    preview = admin.get(f"/admin/pages/{page.pk}/view_draft/")
+    public = Client().get("/fr/ressources/publiee/")
+
+    assert preview.status_code == 200
+    assert "Titre secret non révisé" in preview.content.decode()
+    assert "Coauteur Secret" in preview.content.decode()
+    assert public.status_code == 200
+    html = public.content.decode()
+    assert ">Titre publié</h1>" in html
+    assert "Titre secret" not in html
+    assert "Coauteur Secret" not in html
+
+
+def test_a_draft_preview_does_not_show_the_cached_public_page(client, make_resource, marie):
+    from django.contrib.auth.models import Group
+
+    from resources.moderation import EDITORS_GROUP
+
+    page = make_resource("Titre publié", slug="publiee", authors=[marie])
+    assert "Titre publié" in client.get("/fr/ressources/publiee/").content.decode()  # cached
+    draft = page.get_latest_revision_as_object()
+    draft.title = "Nouveau titre en révision"
+    draft.save_revision(user=marie)
+    editor = get_user_model().objects.create_user(
+        "editeur-apercu@example.org", "pw-long-enough", is_staff=True
+    )
+    editor.groups.add(Group.objects.get(name=EDITORS_GROUP))
+    admin = Client()
+    admin.force_login(editor)
+
+    html = admin.get(f"/admin/pages/{page.pk}/view_draft/").content.decode()
+
+    # The attribution and JSON-LD come from the static part: they name the draft's title too.
+    assert html.count("Nouveau titre en révision") >= 3
+    assert "Titre publié" not in html
