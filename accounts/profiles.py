@@ -368,6 +368,7 @@ class Library:
     downloads: list[LibraryEntry]
     downloads_page: object
     purchases: list[LibraryEntry]
+    added: list[LibraryEntry]
     ratings: list[RatingEntry]
     new_from_followed: list[ResourceCard]
     followed: list[FollowedAuthor] = field(default_factory=list)
@@ -397,12 +398,24 @@ def purchased_entries(user, request) -> list[LibraryEntry]:
     """Resources the member bought and may still download (a live entitlement that came from an
     order; free ones obtained without an order are not purchases), latest purchase first; three
     queries whatever their number."""
-    bought = (
-        Entitlement.objects.filter(user=user, revoked_at__isnull=True, order_line__isnull=False)
+    return _entitled_entries(user, request, bought=True)
+
+
+def added_entries(user, request) -> list[LibraryEntry]:
+    """Free resources the member added to their library (« Ajouter à ma bibliothèque »: a live
+    entitlement without an order), latest first; three queries whatever their number."""
+    return _entitled_entries(user, request, bought=False)
+
+
+def _entitled_entries(user, request, *, bought: bool) -> list[LibraryEntry]:
+    granted = (
+        Entitlement.objects.filter(
+            user=user, revoked_at__isnull=True, order_line__isnull=not bought
+        )
         .order_by("-granted_at", "-pk")
         .values_list("resource_id", "granted_at")
     )
-    dates = dict(reversed(list(bought)))  # the latest date wins for a resource
+    dates = dict(reversed(list(granted)))  # the latest date wins for a resource
     entries = _entries(dates.keys(), dates, request)
     return sorted(
         (entries[pk] for pk in dates if pk in entries),
@@ -484,6 +497,7 @@ def library_for(user, request) -> Library:
         downloads=[entries[row["resource_id"]] for row in rows if row["resource_id"] in entries],
         downloads_page=downloads_page,
         purchases=purchased_entries(user, request),
+        added=added_entries(user, request),
         ratings=rating_entries,
         new_from_followed=new_from_followed(user, request) if followed else [],
         followed=followed,

@@ -12,6 +12,7 @@ urlpatterns = [
     path("panier/retirer/<int:resource_id>/", views.remove, name="remove"),
     path("panier/adhesion/", views.membership_line, name="add_membership"),
     path("panier/obtenir/<int:resource_id>/", views.obtain, name="obtain"),
+    path("panier/obtenir/<int:resource_id>/retirer/", views.release, name="release"),
     path("panier/payer/", views.start_checkout, name="checkout"),
     path("adhesion/", views.membership, name="membership"),
     path("commandes/<str:reference>/", views.order_detail, name="order"),

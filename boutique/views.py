@@ -133,6 +133,19 @@ def obtain(request, resource_id):
 
 
 @require_POST
+def release(request, resource_id):
+    """POST: take a free resource out of the signed-in user's library (their entitlement without
+    an order); purchases stay. Idempotent; the resource need not be published any more."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(reverse("accounts:library"))
+    Entitlement.objects.filter(
+        user=request.user, resource_id=resource_id, order_line__isnull=True
+    ).delete()
+    messages.success(request, _("Removed from your library"))
+    return redirect(_back(request, reverse("accounts:library")))
+
+
+@require_POST
 def start_checkout(request):
     """POST: the cart becomes a pending order and the buyer goes to Stripe Checkout (303).
     Amounts come from the server only: any price in the form is ignored."""

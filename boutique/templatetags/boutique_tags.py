@@ -55,6 +55,19 @@ def buy_box(context, page):
     }
 
 
+@register.simple_tag(takes_context=True)
+def in_library(context, page) -> bool:
+    """{% in_library page as kept %}: whether the signed-in visitor added this free resource to
+    their library (one query; none for a visitor)."""
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return False
+    return Entitlement.objects.filter(
+        user=user, resource_id=page.pk, revoked_at__isnull=True
+    ).exists()
+
+
 # The library's "My orders" list: the library page (accounts/profiles.py) is not the boutique's,
 # so its orders are read here, in one query.
 MY_ORDERS_MAX = 50

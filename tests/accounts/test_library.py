@@ -309,6 +309,102 @@ def test_following_without_news_says_so(client, teacher, author):
     assert "You do not follow any author yet" not in html
 
 
+# --- Resources added to the library -----------------------------------------------------------
+
+
+def _added_section(html: str) -> str:
+    return html.split('id="added"', 1)[1].split('id="purchases"', 1)[0]
+
+
+def test_a_free_resource_added_to_the_library_is_listed_there(client, teacher, free):
+    client.force_login(teacher)
+
+    added = client.post(f"/en/panier/obtenir/{free.pk}/")
+    html = client.get(EN_URL).content.decode()
+
+    assert added.status_code == 302
+    section = _added_section(html)
+    assert (
+        'href="/en/ressources/limites/" hreflang="fr" lang="fr">Notes de cours : limites</a>'
+        in (section)
+    )
+    assert f'href="/telechargement/{free.pk}/">Download' in section
+    assert "Nothing added yet" not in section
+
+
+def test_the_resource_page_says_it_is_in_the_library_once_added(client, teacher, free):
+    client.force_login(teacher)
+    before = client.get("/en/ressources/limites/").content.decode()
+
+    client.post(f"/en/panier/obtenir/{free.pk}/")
+    after = client.get("/en/ressources/limites/").content.decode()
+
+    assert f'action="/en/panier/obtenir/{free.pk}/"' in before
+    assert "In my library" not in before
+    assert f'action="/en/panier/obtenir/{free.pk}/"' not in after
+    assert 'href="/en/compte/bibliotheque/#added">In my library</a>' in after
+
+
+def test_a_resource_added_is_removed_from_the_library(client, teacher, free):
+    from boutique.models import Entitlement
+
+    client.force_login(teacher)
+    client.post(f"/en/panier/obtenir/{free.pk}/")
+
+    response = client.post(f"/en/panier/obtenir/{free.pk}/retirer/", {"next": EN_URL})
+    html = client.get(EN_URL).content.decode()
+
+    assert response.status_code == 302
+    assert response["Location"] == EN_URL
+    assert Entitlement.objects.count() == 0
+    assert "Nothing added yet" in _added_section(html)
+
+
+def test_removing_leaves_purchases_and_other_people_alone(client, teacher, free, make_member):  # noqa: F811
+    from boutique.models import Entitlement
+
+    other = make_member("Autre Enseignante")
+    theirs = Entitlement.objects.create(user=other, resource=free)
+    client.force_login(teacher)
+
+    response = client.post(f"/en/panier/obtenir/{free.pk}/retirer/")
+
+    assert response.status_code == 302
+    assert list(Entitlement.objects.values_list("pk", flat=True)) == [theirs.pk]
+
+
+def test_removing_needs_a_post_and_an_account(client, free):
+    from boutique.models import Entitlement
+
+    assert client.get(f"/en/panier/obtenir/{free.pk}/retirer/").status_code == 405
+    response = client.post(f"/en/panier/obtenir/{free.pk}/retirer/")
+
+    assert response.status_code == 302
+    assert response["Location"].startswith("/en/compte/login/")
+    assert Entitlement.objects.count() == 0
+
+
+def test_query_count_does_not_grow_with_resources_added(
+    author,
+    make_member,  # noqa: F811
+    make_resource,  # noqa: F811
+    django_assert_max_num_queries,
+):
+    from boutique.models import Entitlement
+
+    few, many = make_member("Peu"), make_member("Beaucoup")
+    for number in range(10):
+        page = make_resource(f"Ressource {number}", slug=f"r{number}", authors=[author])
+        Entitlement.objects.create(user=many, resource=page)
+        if number == 0:
+            Entitlement.objects.create(user=few, resource=page)
+
+    one = _library_queries(few, django_assert_max_num_queries)
+    ten = _library_queries(many, django_assert_max_num_queries)
+
+    assert one == ten
+
+
 # --- Queries -----------------------------------------------------------------------------------
 
 
