@@ -2,12 +2,13 @@
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from accounts.views import admin_doors
 from home import views as home_views
 from search import views as search_views
 
@@ -15,6 +16,9 @@ urlpatterns = [
     path("healthz", home_views.healthz, name="healthz"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, name="sitemap"),
+    # Before Wagtail's own: the admin's log-in and reset are allauth's (one way in).
+    path("admin/login/", admin_doors.admin_login, name="admin_login"),
+    re_path(r"^admin/password_reset/(?P<rest>.*)$", admin_doors.admin_password_reset),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("telechargement/", include("resources.download_urls")),

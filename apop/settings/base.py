@@ -312,6 +312,10 @@ BOUTIQUE_AUTOMATIC_TAX = env.bool("BOUTIQUE_AUTOMATIC_TAX", default=False)
 # --- Wagtail --------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "APOP boutique"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
+# The admin has no log-in or password reset of its own: allauth's (lockout, throttled reset,
+# confirmed addresses only) is the one way in (accounts/views/admin_doors.py).
+WAGTAILADMIN_LOGIN_URL = "admin_login"
+WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAIL_I18N_ENABLED = False  # one page tree; the interface, not the content, is translated
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "odp", "txt", "xlsx", "ods", "zip"]
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000

@@ -1,0 +1,36 @@
+"""The Wagtail admin's own log-in and password-reset URLs lead to allauth's.
+
+Wagtail's log-in form would be a second way in that skips allauth's lockout and its refusal of
+unconfirmed addresses, and its reset form is unthrottled: these views answer those URLs first
+(apop/urls.py) and never authenticate anyone or send anything."""
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseRedirect
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_http_methods
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def admin_login(request):
+    """GET or POST /admin/login/ (WAGTAILADMIN_LOGIN_URL): a visitor goes to the site's log-in,
+    keeping a safe `next` (the admin's home otherwise); a posted password is ignored. A signed-in
+    account without admin access is refused here (sending it to the site's log-in, which returns
+    signed-in people to `next`, would loop)."""
+    target = request.GET.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        target = reverse("wagtailadmin_home")
+    if request.user.is_authenticated:
+        if request.user.has_perm("wagtailadmin.access_admin"):
+            return HttpResponseRedirect(target)
+        raise PermissionDenied
+    return redirect_to_login(target, login_url=reverse("account_login"))
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def admin_password_reset(request, rest=""):
+    """Any /admin/password_reset/… URL: to the site's throttled reset; nothing is sent."""
+    return HttpResponseRedirect(reverse("account_reset_password"))
