@@ -39,9 +39,10 @@ run: setup ## Serve the product on http://127.0.0.1:8000/ with embedded defaults
 test: messages-compile ## Start the real services, run every test, stop the services
 	scripts/test.sh
 
-lint: install ## ruff (lint and format check)
+lint: install ## ruff (lint and format check) and import-linter (the apps' layers)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache
 
 format: install ## Apply ruff's fixes and formatting
 	$(VENV)/bin/ruff check --fix .

@@ -6,7 +6,8 @@ import datetime
 
 from django.utils import timezone
 
-from resources.moderation import EDITORS_GROUP
+# The Wagtail group of the editors (made by resources/moderation.py with its permissions).
+EDITORS_GROUP = "Éditeurs"
 
 # Quebec colleges start their academic year in August; July 1 keeps summer courses with the
 # year they prepare.

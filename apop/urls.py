@@ -21,7 +21,7 @@ urlpatterns = [
     re_path(r"^admin/password_reset/(?P<rest>.*)$", admin_doors.admin_password_reset),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("telechargement/", include("resources.download_urls")),
+    path("telechargement/", include("files.urls")),
     path("stripe/", include("boutique.webhook_urls")),
     path("api/v1/search", search_views.api_search, name="api_search"),
     path("api/v1/search/suggest", search_views.api_suggest, name="api_search_suggest"),
@@ -34,12 +34,13 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("recherche/", search_views.search, name="search"),
-    path("compte/depots/", include("resources.submission_urls")),
+    path("disciplines/<str:code>/", search_views.discipline_detail, name="discipline_detail"),
+    path("compte/depots/", include("submissions.urls")),
     path("compte/ventes/", include("boutique.sales_urls")),
     path("", include("boutique.urls")),
-    path("compte/", include("accounts.urls")),
+    path("compte/", include("members.urls")),
     path("compte/", include("allauth.urls")),
-    path("auteurs/", include("accounts.author_urls")),
+    path("auteurs/", include("members.author_urls")),
     path("", include("resources.urls")),
     # Wagtail's page tree last: it answers every other path under /fr/ and /en/.
     path("", include(wagtail_urls)),

@@ -12,7 +12,7 @@ from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
 
-from accounts.profiles import long_date
+from core.formats import long_date
 
 from .models import Order, OrderLine
 

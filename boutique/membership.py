@@ -17,7 +17,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 
 from accounts import roles
-from accounts.profiles import long_date
+from core.formats import long_date
 
 logger = logging.getLogger(__name__)
 

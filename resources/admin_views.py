@@ -8,9 +8,10 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.roles import EDITORS_GROUP
+
 from .detail import bump_catalogue_version
 from .models import ResourcePage
-from .moderation import EDITORS_GROUP
 
 
 def may_validate(user) -> bool:

@@ -8,7 +8,10 @@ class ResourcesConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401  (publication hooks, in one place)
-        from .workflow_mail import connect as connect_workflow_mail
+        from .detail import resource_page_context
+        from .listing import paginate_resources, resource_cards
+        from .models import presenters
 
-        # Before wagtail.admin's ready(): our e-mails replace Wagtail's for resources.
-        connect_workflow_mail()
+        presenters.register("resource_page", resource_page_context)
+        presenters.register("resource_list", paginate_resources)
+        presenters.register("cards", resource_cards)

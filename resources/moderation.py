@@ -4,7 +4,8 @@
 Written against an app registry so that the data migration (historical models) and the demo
 command (real models, e.g. after a test flushed the database) share it. Idempotent."""
 
-EDITORS_GROUP = "Éditeurs"
+from accounts.roles import EDITORS_GROUP
+
 WORKFLOW_NAME = "Révision éditoriale"
 TASK_NAME = "Approbation éditoriale"
 

@@ -57,9 +57,8 @@ def resource_errors(page) -> dict[str, list]:
 def _source(page, author_ids):
     """(licence of what this resource adapts, whether the rights holders overlap)."""
     if page.adapted_from_page_id:
-        from .models import ResourcePage
-
-        source = ResourcePage.objects.filter(pk=page.adapted_from_page_id).first()
+        # The page's own class: the rules read no model module (they are the models' rules).
+        source = type(page).objects.filter(pk=page.adapted_from_page_id).first()
         if source is None:
             return None, False
         source_authors = set(source.authors.values_list("pk", flat=True))

@@ -1,14 +1,15 @@
 """Publication hooks of the catalogue, in one place (STYLE.md, example 5): the cached pages'
-version and the search index follow every change, once its transaction commits."""
+version follows every change once its transaction commits, and the apps built on the catalogue
+hear of it through resources.events (search re-indexes; files builds packages on page_published
+itself)."""
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from search.tasks import schedule_update
-
 from .detail import bump_catalogue_version
+from .events import announce_change
 from .models import (
     CollectionPage,
     DigitalCompetencyDimension,
@@ -19,7 +20,6 @@ from .models import (
     ResourcePage,
     ResourceType,
 )
-from .tasks import schedule_package
 from .taxonomies import forget_terms
 
 TAXONOMIES = (Discipline, EducationLevel, ResourceType, DigitalCompetencyDimension)
@@ -37,17 +37,14 @@ def _page_changed(sender, instance, **kwargs):
     page = instance.specific_deferred
     if isinstance(page, ResourcePage) or sender is ResourcePage:
         _on_commit_bump()
-        schedule_update(resource_ids=[instance.pk])
-        if kwargs.get("signal") is page_published:
-            # Its files or its credits may have changed: the package follows.
-            schedule_package(instance.pk)
+        announce_change(resource_ids=[instance.pk])
     elif isinstance(page, CollectionPage) or sender is CollectionPage:
         _on_commit_bump()
-        schedule_update(collection_ids=[instance.pk])
+        announce_change(collection_ids=[instance.pk])
     elif isinstance(page, ResourceIndexPage) or sender is ResourceIndexPage:
         # Its resources' URLs changed with it.
         _on_commit_bump()
-        schedule_update(
+        announce_change(
             resource_ids=ResourcePage.objects.child_of(instance).values_list("pk", flat=True)
         )
 
@@ -55,13 +52,13 @@ def _page_changed(sender, instance, **kwargs):
 @receiver(post_delete, sender=ResourcePage)
 def _resource_deleted(sender, instance, **kwargs):
     _on_commit_bump()
-    schedule_update(resource_ids=[instance.pk])
+    announce_change(resource_ids=[instance.pk])
 
 
 @receiver(post_delete, sender=CollectionPage)
 def _collection_deleted(sender, instance, **kwargs):
     _on_commit_bump()
-    schedule_update(collection_ids=[instance.pk])
+    announce_change(collection_ids=[instance.pk])
 
 
 @receiver(post_save, sender=Rating)
@@ -70,7 +67,7 @@ def _rating_changed(sender, instance, **kwargs):
     # Ratings are read live; the JSON-LD's aggregateRating is part of the cached page, and the
     # index sorts by rating.
     _on_commit_bump()
-    schedule_update(resource_ids=[instance.resource_id])
+    announce_change(resource_ids=[instance.resource_id])
 
 
 def _taxonomy_changed(sender, instance, **kwargs):
@@ -78,7 +75,7 @@ def _taxonomy_changed(sender, instance, **kwargs):
     _on_commit_bump()
     # Names of terms are indexed text ("mathématiques" finds the discipline's resources).
     if kwargs.get("signal") is post_save and not kwargs.get("created"):
-        schedule_update(resource_ids=instance.resources.values_list("pk", flat=True))
+        announce_change(resource_ids=instance.resources.values_list("pk", flat=True))
 
 
 for _model in TAXONOMIES:

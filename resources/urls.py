@@ -8,6 +8,5 @@ app_name = "resources"
 
 urlpatterns = [
     path("disciplines/", views.discipline_index, name="discipline_index"),
-    path("disciplines/<str:code>/", views.discipline_detail, name="discipline_detail"),
     path("evaluations/<int:page_id>/", views.rate_resource, name="rate"),
 ]

@@ -1,21 +1,17 @@
-"""Discipline pages and the rating form. Thin: the work is in listing.py and ratings.py."""
+"""The discipline index and the rating form. Thin: the work is in listing.py and ratings.py.
+(A discipline's own page is a search with a fixed facet: search/views.py.)"""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from search.presentation import page_context
-from search.views import page_search
-
 from .forms import RatingForm
 from .models import Discipline, ResourcePage
 from .ratings import can_rate, rate
-from .taxonomies import disciplines_by_code
 
 
 def discipline_index(request):
@@ -26,17 +22,6 @@ def discipline_index(request):
     return TemplateResponse(
         request, "resources/discipline_index.html", {"disciplines": list(disciplines)}
     )
-
-
-def discipline_detail(request, code):
-    """/<lang>/disciplines/<code>/: the discipline's resources (newest first) with the other
-    facets of the search, through the same search service as /recherche/."""
-    discipline = disciplines_by_code().get(code)
-    if discipline is None:
-        raise Http404(_("No discipline has this code."))
-    result = page_search(request, fixed={"discipline": (code,)})
-    context = {"discipline": discipline, **page_context(result, hidden_facets=("discipline",))}
-    return TemplateResponse(request, "resources/discipline_detail.html", context)
 
 
 @login_required

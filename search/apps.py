@@ -6,3 +6,6 @@ class SearchConfig(AppConfig):
     name = "search"
     label = "apop_search"  # "search" would clash with wagtail.search's label
     verbose_name = _("Search")
+
+    def ready(self):
+        from . import receivers  # noqa: F401  (the index follows the catalogue's changes)

@@ -3,14 +3,16 @@ service.py (engine or database, the view does not know which), the page in prese
 
 from dataclasses import replace
 
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 from resources.licences import normalise_lang
+from resources.taxonomies import disciplines_by_code
 
 from . import service
 from .params import InvalidSearch, parse_params
@@ -114,3 +116,14 @@ def api_suggest(request):
             "suggestions": [{"text": s.text, "kind": s.kind, "url": s.url} for s in suggestions],
         }
     return JsonResponse(payload, json_dumps_params={"ensure_ascii": False})
+
+
+def discipline_detail(request, code):
+    """/<lang>/disciplines/<code>/: the discipline's resources (newest first) with the other
+    facets of the search, through the same search service as /recherche/."""
+    discipline = disciplines_by_code().get(code)
+    if discipline is None:
+        raise Http404(_("No discipline has this code."))
+    result = page_search(request, fixed={"discipline": (code,)})
+    context = {"discipline": discipline, **page_context(result, hidden_facets=("discipline",))}
+    return TemplateResponse(request, "resources/discipline_detail.html", context)

@@ -1,13 +1,25 @@
 """Shared fixtures, and the rule for services: PostgreSQL in `make test`; a missing service fails
 the run with CI=true and makes the tests that need it skip loudly elsewhere."""
 
+import itertools
 import os
 from io import StringIO
 from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
 from django.core.management import call_command
+
+from resources.models import (
+    Discipline,
+    EducationLevel,
+    ResourceFile,
+    ResourceIndexPage,
+    ResourcePage,
+    ResourceType,
+)
 
 ON_CI = os.environ.get("CI") == "true"
 REPO = Path(__file__).resolve().parent.parent
@@ -186,3 +198,69 @@ def site_pages(db):
     if not HomePage.objects.exists():  # a transactional test before this one flushed it all
         call_command("load_demo", "--structure-only", stdout=StringIO())
     return HomePage.objects.get()
+
+
+# --- Catalogue builders (members, resources with real small private files), for every folder ---
+
+_serial = itertools.count(1)
+
+
+@pytest.fixture
+def catalogue(site_pages):
+    """The site structure: pages, taxonomies, workflow, and the /ressources/ index."""
+    return ResourceIndexPage.objects.get()
+
+
+@pytest.fixture
+def make_member(db):
+    def make(name="Marie Tremblay", **fields):
+        from allauth.account.models import EmailAddress
+
+        email = fields.pop("email", f"member{next(_serial)}@example.org")
+        user = get_user_model().objects.create_user(
+            email, "pw-long-enough", display_name=name, **fields
+        )
+        # A confirmed address, as after sign-up: allauth logs in only such accounts.
+        EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+        return user
+
+    return make
+
+
+@pytest.fixture
+def make_resource(catalogue):
+    """Create and publish a resource; keyword arguments override the defaults."""
+
+    def make(
+        title="Notes de cours : limites et continuité",
+        *,
+        authors=(),
+        disciplines=("201",),
+        levels=("collegial_preuniversitaire",),
+        types=("notes-de-cours",),
+        tags=("limites",),
+        files=(("notes.pdf", b"%PDF-1.4 demo"),),
+        publish=True,
+        **fields,
+    ) -> ResourcePage:
+        fields.setdefault("summary", "Un résumé de la ressource.")
+        fields.setdefault("slug", f"ressource-{next(_serial)}")
+        page = ResourcePage(title=title, live=False, **fields)
+        page.authors = list(authors)
+        page.disciplines = list(Discipline.objects.filter(code__in=disciplines))
+        page.levels = list(EducationLevel.objects.filter(code__in=levels))
+        page.types = list(ResourceType.objects.filter(code__in=types))
+        page.files = [
+            ResourceFile(file=ContentFile(content, name=name), display_name=name)
+            for name, content in files
+        ]
+        catalogue.add_child(instance=page)
+        if tags:
+            page.tags.add(*tags)
+            page.save()
+        if publish:
+            page.save_revision().publish()
+            page.refresh_from_db()
+        return page
+
+    return make

@@ -12,7 +12,20 @@ from babel.messages.pofile import read_po
 from tests.conftest import ON_CI, REPO
 
 LANGUAGES = ("fr", "en")
-SOURCES = ("apop", "accounts", "home", "resources", "search", "boutique", "templates", "locale")
+SOURCES = (
+    "apop",
+    "core",
+    "accounts",
+    "home",
+    "resources",
+    "search",
+    "boutique",
+    "files",
+    "submissions",
+    "members",
+    "templates",
+    "locale",
+)
 
 
 def _catalogue(lang, root=REPO):

@@ -35,6 +35,9 @@ INSTALLED_APPS = [
     "resources",
     "search",
     "boutique",
+    "files",
+    "submissions",  # before wagtail.admin: its workflow e-mails replace Wagtail's
+    "members",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

@@ -5,7 +5,7 @@ cart is read here, at most one query for a signed-in user and none for a visitor
 from django import template
 from django.db.models import Exists, OuterRef
 
-from accounts.profiles import long_date as _long_date
+from core.formats import long_date as _long_date
 from resources.models import ResourcePage
 
 from .. import cart as carts

@@ -9,6 +9,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from . import presenters
 from .pages import IndexPage
 
 
@@ -90,15 +91,13 @@ class CollectionPage(Page):
         return self.intro_en if english and self.intro_en else self.intro
 
     def get_context(self, request, *args, **kwargs):
-        from resources.listing import resource_cards
-
         context = super().get_context(request, *args, **kwargs)
         items = list(
             self.items.filter(resource__live=True)
             .select_related("resource")
             .order_by("sort_order", "pk")
         )
-        cards = resource_cards([item.resource for item in items], request)
+        cards = presenters.present("cards", [item.resource for item in items], request)
         context["entries"] = [
             {"card": card, "note": item.note} for item, card in zip(items, cards, strict=True)
         ]

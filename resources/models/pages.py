@@ -31,6 +31,9 @@ from wagtail.search import index
 
 from resources import licences, uploads
 from resources.admin_forms import ResourceFilesPanel
+from resources.rules import resource_errors
+
+from . import presenters
 
 PAGE_SIZE = 24
 
@@ -98,8 +101,6 @@ class ResourceIndexPage(IndexPage):
         return child.route(request, path_components[1:])
 
     def get_context(self, request, *args, **kwargs):
-        from resources.listing import paginate_resources
-
         context = super().get_context(request, *args, **kwargs)
         queryset = (
             ResourcePage.objects.live()
@@ -107,7 +108,7 @@ class ResourceIndexPage(IndexPage):
             .child_of(self)
             .order_by("-first_published_at", "-pk")
         )
-        context.update(paginate_resources(request, queryset))
+        context.update(presenters.present("resource_list", request, queryset))
         return context
 
 
@@ -335,17 +336,13 @@ class ResourcePage(Page):
     # --- Validation: the licence rules, with messages in the user's language ------------------
     def clean(self):
         super().clean()
-        from resources.rules import resource_errors
-
         errors = resource_errors(self)
         if errors:
             raise ValidationError(errors)
 
     def get_context(self, request, *args, **kwargs):
-        from resources.detail import resource_page_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(resource_page_context(self, request))
+        context.update(presenters.present("resource_page", self, request))
         return context
 
 

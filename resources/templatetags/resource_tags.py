@@ -1,24 +1,18 @@
 """Template filters for the catalogue: money in Quebec French or Canadian English, ratings."""
 
-from decimal import Decimal
-
-from babel.numbers import format_currency
 from django import template
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+
+from core import formats
+from core.i18n import current_language
 
 register = template.Library()
 
-_LOCALES = {"fr": "fr_CA", "en": "en_CA"}
-
 
 @register.filter
-def money(cents, currency="CAD"):
+def money(cents, currency=None):
     """12,50 $ in French, $12.50 in English; from integer cents, never floats."""
-    if cents is None:
-        return ""
-    locale = _LOCALES.get((get_language() or "fr")[:2], "fr_CA")
-    return format_currency(Decimal(int(cents)) / 100, currency, locale=locale)
+    return formats.money(cents, currency)
 
 
 @register.filter
@@ -33,7 +27,7 @@ def rating_text(average):
     if average is None:
         return _("Not rated yet")
     value = f"{average:.1f}"
-    if (get_language() or "fr").startswith("fr"):
+    if current_language() == "fr":
         value = value.replace(".", ",")
     return _("%(value)s out of 5") % {"value": value}
 
@@ -46,7 +40,7 @@ def stars(average):
 
 
 def _lang() -> str:
-    return (get_language() or "fr")[:2]
+    return current_language()
 
 
 @register.filter

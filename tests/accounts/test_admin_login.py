@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core import mail
 
-from resources.moderation import EDITORS_GROUP
+from accounts.roles import EDITORS_GROUP
 from tests.accounts import auth_fixtures
 from tests.accounts.auth_fixtures import PASSWORD
 

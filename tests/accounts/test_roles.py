@@ -11,7 +11,7 @@ from django.contrib.auth.models import AnonymousUser, Group
 
 from accounts import roles
 from accounts.models import Institution, InstitutionDomain
-from resources.moderation import EDITORS_GROUP
+from accounts.roles import EDITORS_GROUP
 
 pytestmark = pytest.mark.django_db
 User = get_user_model()

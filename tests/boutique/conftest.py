@@ -14,11 +14,6 @@ from django.utils import timezone
 
 from boutique import stripe_gateway
 from tests.conftest import ON_CI
-from tests.resources import conftest as resource_fixtures
-
-catalogue = resource_fixtures.catalogue
-make_member = resource_fixtures.make_member
-make_resource = resource_fixtures.make_resource
 
 STRIPE_MOCK_URL = os.environ.get("APOP_TEST_STRIPE_MOCK_URL", "")
 NEXT_YEAR = timezone.localdate() + datetime.timedelta(days=365)

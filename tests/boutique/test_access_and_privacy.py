@@ -9,9 +9,9 @@ import zipfile
 import pytest
 from django.utils import timezone
 
-from accounts.privacy import ResourcesChoice, close_account, export_user_data
 from boutique import pricing
 from boutique.models import CartItem, Entitlement, Order, OrderLine, Payout, SellerAccount
+from members.privacy import ResourcesChoice, close_account, export_user_data
 
 pytestmark = pytest.mark.django_db
 

@@ -11,8 +11,8 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from accounts.profiles import purchased_entries
 from boutique.models import Entitlement, Order, OrderLine
+from members.profiles import purchased_entries
 
 pytestmark = pytest.mark.django_db
 

@@ -19,7 +19,6 @@ from boutique.models import Order, Payout, SellerAccount
 from resources.models import ResourceIndexPage
 from tests.boutique.conftest import load_event, signature_header, stripe_mock  # noqa: F401
 from tests.e2e.test_home import axe_violations
-from tests.resources.conftest import make_member, make_resource  # noqa: F401
 
 pytestmark = pytest.mark.e2e
 

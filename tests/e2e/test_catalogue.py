@@ -13,7 +13,6 @@ from resources.models import ResourceIndexPage, ResourcePage
 from tests.e2e.test_home import axe_violations
 
 # Registers the catalogue builders here; `catalogue` is redefined below on the live server.
-from tests.resources.conftest import make_member, make_resource  # noqa: F401
 
 pytestmark = pytest.mark.e2e
 

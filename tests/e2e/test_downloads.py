@@ -12,8 +12,7 @@ from playwright.sync_api import expect
 
 from resources.models import Package, ResourceIndexPage
 from tests.e2e.test_home import axe_violations
-from tests.resources.conftest import make_member, make_resource  # noqa: F401
-from tests.resources.test_packages import make_pdf
+from tests.files.test_packages import make_pdf
 
 pytestmark = pytest.mark.e2e
 

@@ -12,14 +12,13 @@ from django.test import Client
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from accounts.privacy import ANONYMOUS_CREDIT
 from home.models import SiteLinks
+from members.privacy import ANONYMOUS_CREDIT
 from resources.models import ResourceIndexPage, ResourcePage
-from tests.accounts.test_privacy import PASSWORD, build_people
 from tests.e2e.test_home import axe_violations
+from tests.members.test_privacy import PASSWORD, build_people
 
 # Registers the catalogue builders here; `catalogue` is redefined below on the live server.
-from tests.resources.conftest import make_member, make_resource  # noqa: F401
 
 pytestmark = pytest.mark.e2e
 User = get_user_model()

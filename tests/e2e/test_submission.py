@@ -8,8 +8,7 @@ from playwright.sync_api import expect
 
 from resources.models import ResourcePage
 from tests.e2e.test_home import axe_violations
-from tests.resources.conftest import make_member  # noqa: F401  (fixture)
-from tests.resources.test_submission import a_year_from_now, make_editor, pdf_bytes, png_bytes
+from tests.submissions.test_submission import a_year_from_now, make_editor, pdf_bytes, png_bytes
 
 pytestmark = pytest.mark.e2e
 

@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from resources.moderation import EDITORS_GROUP
+from accounts.roles import EDITORS_GROUP
 
 pytestmark = pytest.mark.django_db
 

@@ -14,9 +14,9 @@ from django.utils import translation
 from django.utils.html import escape
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
+from accounts.roles import EDITORS_GROUP
 from resources import uploads
 from resources.models import Discipline, ResourceFile, ResourcePage
-from resources.moderation import EDITORS_GROUP
 from tests.resources import upload_samples as samples
 
 ODF = "application/vnd.oasis.opendocument."

@@ -16,12 +16,8 @@ from resources.models import ResourcePage
 from search import indexing
 from search.connection import get_engine
 from tests.conftest import ON_CI
-from tests.resources import conftest as resource_fixtures
 
 # The catalogue builders of tests/resources, available here too.
-catalogue = resource_fixtures.catalogue
-make_member = resource_fixtures.make_member
-make_resource = resource_fixtures.make_resource
 
 OPENSEARCH_URL = os.environ.get("APOP_TEST_OPENSEARCH_URL", "")
 ELASTICSEARCH_URL = os.environ.get("APOP_TEST_ELASTICSEARCH_URL", "")

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class FilesConfig(AppConfig):
+    name = "files"
+    verbose_name = _("Files and downloads")
+
+    def ready(self):
+        from . import receivers  # noqa: F401  (packages follow publications)

@@ -1,0 +1,115 @@
+"""Downloads: /telechargement/<resource id>/ (the resource's package: its files with
+LICENCE.txt and ATTRIBUTION.txt, resources/packages.py) and /telechargement/<resource id>/<file
+id>/ (one original file).
+
+Access: free resources for anyone (no account needed, in the REL spirit); paid ones for their
+authors, staff and the holders of an entitlement (boutique/entitlements.py); unpublished or
+restricted ones exist only for those people (404 for everyone else, before anything else is
+looked at).
+Files leave through resources/delivery.py: a presigned S3 URL valid a few minutes, or a stream
+from the local folder. Downloads are rate-limited (resources/throttle.py), recorded (the member's
+library lists them) and counted on the page."""
+
+from django.contrib import messages
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models import F
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from boutique import entitlements
+from resources.events import announce_change
+from resources.models import Download, ResourceFile, ResourcePage
+
+from . import delivery, packages, throttle
+
+POPULARITY_REFRESH_SECONDS = 300
+
+
+def _resource_for(request, resource_id) -> ResourcePage:
+    page = ResourcePage.objects.filter(pk=resource_id).first()
+    if page is None:
+        raise Http404
+    user = request.user
+    is_insider = user.is_authenticated and (
+        user.is_staff or page.authors.filter(pk=user.pk).exists()
+    )
+    page._is_insider = is_insider
+    page._is_holder = not is_insider and entitlements.holds(user, page)
+    # Unpublished or restricted (Wagtail privacy) resources exist only for their authors, staff
+    # and the people who bought them (a purchase stays downloadable after its withdrawal).
+    if (
+        not (is_insider or page._is_holder)
+        and not ResourcePage.objects.live().public().filter(pk=page.pk).exists()
+    ):
+        raise Http404
+    return page
+
+
+def _may_download(request, page) -> bool:
+    return page.price_cents == 0 or page._is_insider or page._is_holder
+
+
+@transaction.atomic
+def record_download(page: ResourcePage, user) -> None:
+    """One Download row (the user when signed in) and one more on the page's counter. The
+    counter is a live-only field: updated on the row in SQL, never through a page save (which
+    would make a revision's copy of it matter, and race with concurrent downloads)."""
+    Download.objects.create(resource=page, user=user if user.is_authenticated else None)
+    ResourcePage.objects.filter(pk=page.pk).update(download_count=F("download_count") + 1)
+    # "Popular" sorts on the count in the search index: refresh the resource's document, at most
+    # once per few minutes however many people download it.
+    if cache.add(f"popularity-refresh:{page.pk}", True, POPULARITY_REFRESH_SECONDS):
+        announce_change(resource_ids=[page.pk])
+
+
+def _refused(request, page):
+    """None when the visitor may download, else the answer to give them."""
+    if not _may_download(request, page):
+        messages.info(request, _("This resource is for sale: it can be downloaded once obtained."))
+        return redirect(page.get_url(request=request))
+    retry_after = throttle.consume_download(request)
+    if retry_after is not None:
+        response = render(
+            request,
+            "429.html",
+            {
+                "heading": _("Too many downloads"),
+                "message": _(
+                    "You have downloaded many files in a short time. Downloads open again "
+                    "within the hour."
+                ),
+            },
+            status=429,
+        )
+        response["Retry-After"] = str(retry_after)
+        return response
+    return None
+
+
+def download_resource(request, resource_id):
+    page = _resource_for(request, resource_id)
+    if refusal := _refused(request, page):
+        return refusal
+    package = packages.ensure_package(page)
+    if package is None:
+        raise Http404
+    record_download(page, request.user)
+    return delivery.deliver(package.file, name=f"{page.slug}.zip", content_type="application/zip")
+
+
+def download_file(request, resource_id, file_id):
+    page = _resource_for(request, resource_id)
+    # The file must belong to this resource: an id taken from another one is simply not found.
+    entry = ResourceFile.objects.filter(page=page, pk=file_id).first()
+    if entry is None:
+        raise Http404
+    if refusal := _refused(request, page):
+        return refusal
+    record_download(page, request.user)
+    return delivery.deliver(
+        entry.file,
+        name=entry.display_name,
+        content_type=entry.content_type or "application/octet-stream",
+    )

@@ -1,0 +1,18 @@
+"""Where the page models find what their templates show.
+
+The catalogue's pages gather their context with resources/detail.py and listing.py, which query
+these models; ResourcesConfig.ready() plugs those functions in here, so that the models never
+import the modules that import them (no import cycle: README, Architecture)."""
+
+from collections.abc import Callable
+
+_presenters: dict[str, Callable] = {}
+
+
+def register(name: str, function: Callable) -> None:
+    _presenters[name] = function
+
+
+def present(name: str, *args, **kwargs):
+    """Call the function registered under `name` ("resource_page", "resource_list", "cards")."""
+    return _presenters[name](*args, **kwargs)

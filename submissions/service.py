@@ -1,0 +1,503 @@
+"""Submission of resources by members, without the Wagtail admin: the business rules.
+
+A submission is a ResourcePage created unpublished under the resource index at the first step;
+every later step saves a new *revision* of the latest revision object, so that editing a
+published resource changes only a draft: the live page stays as it is until an editor approves
+the new revision in the « Révision éditoriale » workflow. (The row of a resource that is not
+live follows its draft: nobody sees it.) Files and previews are modelcluster children, carried
+by the revision until publication: uploads are checked and stored here, at once, and only their
+storage names go into the revision.
+
+Views call these functions and never touch Wagtail's workflow or revision API themselves.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from html.parser import HTMLParser
+
+from django.core.exceptions import ImproperlyConfigured
+from django.db import models, transaction
+from django.db.models import Prefetch, Q
+from django.http import Http404
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+from wagtail.actions.unpublish_page import UnpublishPageAction
+from wagtail.images import get_image_model
+from wagtail.log_actions import log
+from wagtail.models import Page, WorkflowState
+
+from resources import uploads
+from resources.images import root_collection
+from resources.models import ResourceFile, ResourceIndexPage, ResourcePage, ResourcePreview
+from resources.models.pages import private_storage, resource_file_key
+from resources.rules import resource_errors
+
+# --- Steps --------------------------------------------------------------------------------------
+
+DESCRIPTION, CLASSIFICATION, FILES, LICENCE, REVIEW = (
+    "description",
+    "classement",
+    "fichiers",
+    "licence",
+    "verification",
+)
+STEPS = (DESCRIPTION, CLASSIFICATION, FILES, LICENCE, REVIEW)
+STEP_TITLES = {
+    DESCRIPTION: _("Description"),
+    CLASSIFICATION: _("Classification"),
+    FILES: _("Files and previews"),
+    LICENCE: _("Licence and price"),
+    REVIEW: _("Review and submit"),
+}
+
+# Which step asks for each field of the page: errors found at review link to that step.
+FIELD_STEPS = {
+    "title": DESCRIPTION,
+    "summary": DESCRIPTION,
+    "description": DESCRIPTION,
+    "language": DESCRIPTION,
+    "co_authors": DESCRIPTION,
+    "disciplines": CLASSIFICATION,
+    "levels": CLASSIFICATION,
+    "types": CLASSIFICATION,
+    "dimensions": CLASSIFICATION,
+    "tags": CLASSIFICATION,
+    "duration_minutes": CLASSIFICATION,
+    "pedagogical_notes": CLASSIFICATION,
+    "files": FILES,
+    "previews": FILES,
+    "licence": LICENCE,
+    "price_cents": LICENCE,
+    "member_price_cents": LICENCE,
+    "adapted_from_page": LICENCE,
+    "source_title": LICENCE,
+    "source_author": LICENCE,
+    "source_url": LICENCE,
+    "source_licence": LICENCE,
+}
+
+
+def next_step(step: str) -> str:
+    return STEPS[min(STEPS.index(step) + 1, len(STEPS) - 1)]
+
+
+# --- Who may see what ------------------------------------------------------------------------
+
+
+def resource_index() -> ResourceIndexPage:
+    """The one /ressources/ page new submissions go under."""
+    index = ResourceIndexPage.objects.first()
+    if index is None:
+        raise ImproperlyConfigured("No ResourceIndexPage: run `manage.py load_demo`.")
+    return index
+
+
+def is_author(user, page: ResourcePage) -> bool:
+    """An author of the resource (its owner, or a member listed among its authors)."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return page.owner_id == user.pk or page.authors.filter(pk=user.pk).exists()
+
+
+def submission_for(user, page_id: int) -> ResourcePage:
+    """The resource if this user may work on it (its authors, and staff); 404 for anyone else,
+    so that page ids of other people's drafts reveal nothing."""
+    page = ResourcePage.objects.filter(pk=page_id).first()
+    if page is None or not (getattr(user, "is_staff", False) or is_author(user, page)):
+        raise Http404
+    return page
+
+
+def draft_of(page: ResourcePage) -> ResourcePage:
+    """The latest version of the resource, published or not: what the steps show and change."""
+    return page.get_latest_revision_as_object()
+
+
+# --- States -------------------------------------------------------------------------------------
+
+
+class State(models.TextChoices):
+    """The state of a submission as its author sees it (fr: « brouillon », « en révision »,
+    « à corriger », « publiée »; the context keeps these apart from other "Published")."""
+
+    DRAFT = "draft", pgettext_lazy("submission state", "Draft")
+    IN_REVIEW = "in_review", pgettext_lazy("submission state", "In review")
+    NEEDS_CHANGES = "needs_changes", pgettext_lazy("submission state", "Changes requested")
+    PUBLISHED = "published", pgettext_lazy("submission state", "Published")
+
+
+@dataclass(frozen=True)
+class Submission:
+    """One line of « my submissions »: the state of a resource and of its pending changes."""
+
+    page: ResourcePage
+    title: str
+    changed_at: datetime | None
+    state: State
+    changes: State | None  # for a published resource: the state of its unpublished changes
+    comment: str  # the editor's comment when changes are requested
+
+    @property
+    def in_review(self) -> bool:
+        return State.IN_REVIEW in (self.state, self.changes)
+
+    @property
+    def needs_changes(self) -> bool:
+        return State.NEEDS_CHANGES in (self.state, self.changes)
+
+    @property
+    def is_live(self) -> bool:
+        return self.state == State.PUBLISHED
+
+
+def _workflow_state(page) -> WorkflowState | None:
+    # Filled by prefetch_workflow_states() in lists; one query otherwise.
+    return page.current_workflow_state
+
+
+def submission_state(page: ResourcePage) -> Submission:
+    """The state of one resource, from its row and its active workflow state."""
+    workflow_state = _workflow_state(page)
+    workflow = None
+    comment = ""
+    if workflow_state is not None:
+        if workflow_state.status == WorkflowState.STATUS_IN_PROGRESS:
+            workflow = State.IN_REVIEW
+        else:
+            workflow = State.NEEDS_CHANGES
+            task_state = workflow_state.current_task_state
+            comment = task_state.comment if task_state is not None else ""
+    if page.live:
+        state = State.PUBLISHED
+        changes = workflow or (State.DRAFT if page.has_unpublished_changes else None)
+    else:
+        state, changes = workflow or State.DRAFT, None
+    return Submission(
+        page=page,
+        title=page.draft_title or page.title,
+        changed_at=page.latest_revision_created_at or page.last_published_at,
+        state=state,
+        changes=changes,
+        comment=comment,
+    )
+
+
+def submissions_of(user) -> list[Submission]:
+    """The user's resources, latest change first, in two queries whatever their number."""
+    active_states = WorkflowState.objects.active().select_related("current_task_state")
+    pages = (
+        ResourcePage.objects.filter(Q(owner=user) | Q(authors=user))
+        .distinct()
+        .order_by("-latest_revision_created_at", "-pk")
+        # What PageQuerySet.prefetch_workflow_states() does, through the relation that matches
+        # a queryset of ResourcePage (its content type, not Page's).
+        .prefetch_related(
+            Prefetch(
+                "_specific_workflow_states",
+                queryset=active_states,
+                to_attr="_current_workflow_states",
+            )
+        )
+    )
+    return [submission_state(page) for page in pages]
+
+
+# --- Creating and saving drafts -----------------------------------------------------------------
+
+
+@transaction.atomic
+def create_submission(user, values: dict) -> ResourcePage:
+    """Create the unpublished resource from the first step, with the member as owner and author,
+    and its first revision."""
+    index = resource_index()
+    page = ResourcePage(owner=user, live=False, **values)
+    page.slug = _unique_slug(page.title, index)
+    page.authors = [user]
+    index.add_child(instance=page)
+    revision = page.save_revision(user=user, clean=False)
+    log(instance=page, action="wagtail.create", user=user, revision=revision, content_changed=True)
+    return page
+
+
+@transaction.atomic
+def save_draft(user, page: ResourcePage, draft: ResourcePage) -> None:
+    """Save the changed draft as a new revision; the live page, if any, stays as it is.
+
+    Validation is the forms' job (and submit_for_review's): a revision that turned invalid
+    because of something else (its source changed licence) must still be saveable."""
+    if page.first_published_at is None and draft.title != page.draft_title:
+        _follow_title(page, draft)
+    if not page.live:
+        # Nobody sees an unpublished row: keep it equal to the draft, so that its files and
+        # previews get database ids. A child without an id cannot go through the admin's edit
+        # form (modelcluster rebuilds it empty, and a file input never sends back a stored file),
+        # so an editor could not approve from the edit view.
+        draft.save(clean=False)
+    draft.save_revision(user=user, log_action=True, clean=False)
+    # The caller's page object now points at the new revision, as the row does.
+    for field in _REVISION_FIELDS:
+        setattr(page, field, getattr(draft, field))
+
+
+_REVISION_FIELDS = (
+    "latest_revision",
+    "latest_revision_created_at",
+    "draft_title",
+    "has_unpublished_changes",
+)
+
+
+def _unique_slug(title: str, index, page=None) -> str:
+    """« exercices-corriges-limites »: plain ASCII like the site's other addresses, numbered
+    when a sibling has it already."""
+    base = slugify(title)[:200].strip("-") or "ressource"
+    candidate, number = base, 1
+    while not Page._slug_is_available(candidate, index, page):
+        number += 1
+        candidate = f"{base}-{number}"
+    return candidate
+
+
+def _follow_title(page: ResourcePage, draft: ResourcePage) -> None:
+    """A never-published resource's address follows its title (nobody links to it yet)."""
+    index = resource_index()
+    slug = _unique_slug(draft.title, index, page)
+    if slug == page.slug:
+        return
+    draft.slug = slug
+    draft.set_url_path(index)
+    # The row too, so that the next draft's slug sees this one taken.
+    Page.objects.filter(pk=page.pk).update(slug=slug, url_path=draft.url_path)
+    page.slug, page.url_path = slug, draft.url_path
+
+
+# --- Files and previews -------------------------------------------------------------------------
+
+
+def file_token(name: str) -> str:
+    """A short stand-in for a file's storage key in forms: the key itself stays server-side."""
+    return hashlib.sha256(name.encode()).hexdigest()[:16]
+
+
+def _store_file(uploaded, content_type: str) -> ResourceFile:
+    """Store an accepted upload in the private storage under a generated name whose extension
+    matches the content; the name people download under does not contradict it either."""
+    uploaded.seek(0)
+    key = private_storage().save(
+        resource_file_key(ResourceFile(content_type=content_type), uploaded.name), uploaded
+    )
+    display_name = uploads.clean_display_name(uploaded.name)
+    return ResourceFile(
+        file=key,
+        display_name=uploads.name_with_extension(display_name, content_type),
+        size=uploaded.size,
+        content_type=content_type,
+    )
+
+
+@transaction.atomic
+def add_files(user, page: ResourcePage, uploaded_files) -> list[ResourceFile]:
+    """Check every file, then store them and add them to a new draft revision.
+
+    Raises ValidationError when resources.uploads refuses one of them: nothing is stored then."""
+    content_types = []
+    for uploaded in uploaded_files:
+        content_types.append(uploads.check_resource_file(uploaded))
+        uploaded.seek(0)
+    draft = draft_of(page)
+    files = list(draft.files.all())
+    added = [
+        _store_file(uploaded, content_type)
+        for uploaded, content_type in zip(uploaded_files, content_types, strict=True)
+    ]
+    for position, entry in enumerate(added, start=len(files)):
+        entry.sort_order = position
+    draft.files = files + added
+    save_draft(user, page, draft)
+    return added
+
+
+@transaction.atomic
+def remove_file(user, page: ResourcePage, token: str) -> bool:
+    """Drop a file from the draft; its stored object goes too unless the live page uses it."""
+    draft = draft_of(page)
+    files = list(draft.files.all())
+    kept = [entry for entry in files if file_token(entry.file.name) != token]
+    if len(kept) == len(files):
+        return False
+    removed = [entry.file.name for entry in files if file_token(entry.file.name) == token]
+    draft.files = kept
+    save_draft(user, page, draft)
+    for name in removed:
+        if not _file_in_use(page, name):
+            transaction.on_commit(lambda name=name: private_storage().delete(name))
+    return True
+
+
+def _file_in_use(page: ResourcePage, name: str) -> bool:
+    """Does a page row, or the published revision (an editor may publish it again), use it?"""
+    if ResourceFile.objects.filter(file=name).exists():
+        return True
+    live_revision = page.live_revision
+    return live_revision is not None and name in json.dumps(live_revision.content)
+
+
+@transaction.atomic
+def add_preview(user, page: ResourcePage, uploaded, alt_text: str) -> ResourcePreview:
+    """Check the image, make it a Wagtail image (public) and add it to a new draft revision."""
+    uploads.check_image(uploaded)
+    uploaded.seek(0)
+    image = get_image_model()(
+        title=alt_text[:255],
+        file=uploaded,
+        collection=root_collection(),
+        uploaded_by_user=user,
+    )
+    image.save()
+    draft = draft_of(page)
+    previews = list(draft.previews.all())
+    preview = ResourcePreview(image=image, alt_text=alt_text, sort_order=len(previews))
+    draft.previews = [*previews, preview]
+    save_draft(user, page, draft)
+    return preview
+
+
+@transaction.atomic
+def remove_preview(user, page: ResourcePage, image_id: int) -> bool:
+    """Drop a preview from the draft; its image goes too unless the live page shows it."""
+    draft = draft_of(page)
+    previews = list(draft.previews.all())
+    kept = [preview for preview in previews if preview.image_id != image_id]
+    if len(kept) == len(previews):
+        return False
+    draft.previews = kept
+    save_draft(user, page, draft)
+    if not _image_in_use(page, image_id):
+        get_image_model().objects.filter(pk=image_id).delete()
+    return True
+
+
+def _image_in_use(page: ResourcePage, image_id: int) -> bool:
+    if ResourcePreview.objects.filter(image_id=image_id).exists():
+        return True
+    live_revision = page.live_revision
+    previews = live_revision.content.get("previews", []) if live_revision is not None else []
+    return any(preview.get("image") == image_id for preview in previews)
+
+
+# --- Description: plain text in, simple safe HTML out ------------------------------------------
+
+
+def text_to_html(text: str) -> str:
+    """Paragraphs (blank lines) and line breaks of plain text as rich text HTML, escaped."""
+    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text.replace("\r\n", "\n")) if p.strip()]
+    return "".join(
+        "<p>" + "<br/>".join(html.escape(line.strip()) for line in p.split("\n")) + "</p>"
+        for p in paragraphs
+    )
+
+
+class _TextExtractor(HTMLParser):
+    BLOCKS = {"p", "h2", "h3", "h4", "li", "ul", "ol", "blockquote"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "br":
+            self.parts.append("\n")
+        elif tag == "li":
+            self.parts.append("\n- ")
+
+    def handle_endtag(self, tag):
+        if tag in self.BLOCKS:
+            self.parts.append("\n\n")
+
+    def handle_data(self, data):
+        self.parts.append(data)
+
+
+def html_to_text(value: str) -> str:
+    """The text of rich text HTML, paragraphs separated by blank lines (for the textarea)."""
+    parser = _TextExtractor()
+    parser.feed(value or "")
+    text = "".join(parser.parts)
+    text = re.sub(r"[ \t]+\n", "\n", text)
+    return re.sub(r"\n{3,}", "\n\n", text).strip()
+
+
+# --- Review and the workflow --------------------------------------------------------------------
+
+
+def submission_errors(draft: ResourcePage) -> dict[str, list]:
+    """Everything that stops the draft from going to review: the licence and money rules, and
+    the fields a published resource needs."""
+    errors = {field: list(messages) for field, messages in resource_errors(draft).items()}
+
+    def require(field, present, message):
+        if not present:
+            errors.setdefault(field, []).insert(0, message)
+
+    require("title", draft.title.strip(), _("Give the resource a title."))
+    require("summary", draft.summary.strip(), _("Write a short summary."))
+    require("disciplines", list(draft.disciplines.all()), _("Choose at least one discipline."))
+    require("files", list(draft.files.all()), _("Add at least one file."))
+    return errors
+
+
+def is_in_review(page: ResourcePage) -> bool:
+    return page.workflow_in_progress
+
+
+def has_changes(page: ResourcePage) -> bool:
+    """Something for the editors to read: a resource never published, or changes since."""
+    return not page.live or page.has_unpublished_changes
+
+
+@transaction.atomic
+def submit_for_review(user, page: ResourcePage) -> dict[str, list]:
+    """Send the latest revision to the editors; returns the errors that prevent it (nothing is
+    started then). After a request for changes, the same workflow resumes on the new revision."""
+    errors = submission_errors(draft_of(page))
+    if errors or not has_changes(page):
+        return errors
+    workflow_state = page.current_workflow_state
+    if workflow_state is not None:
+        if workflow_state.status == WorkflowState.STATUS_IN_PROGRESS:
+            return {}  # already with the editors (a second click)
+        workflow_state.resume(user=user)
+        return {}
+    workflow = page.get_workflow()
+    if workflow is None:
+        raise ImproperlyConfigured("No active workflow on the resource index.")
+    workflow.start(page, user)
+    return {}
+
+
+@transaction.atomic
+def withdraw_from_review(user, page: ResourcePage) -> bool:
+    """Take the resource back from the editors so that its author can change it again."""
+    workflow_state = page.current_workflow_state
+    if workflow_state is None or workflow_state.status != WorkflowState.STATUS_IN_PROGRESS:
+        return False
+    workflow_state.cancel(user=user)
+    return True
+
+
+@transaction.atomic
+def unpublish(user, page: ResourcePage) -> bool:
+    """Take the resource off the site (the public page answers 404); it stays a draft."""
+    if not page.live:
+        return False
+    # Authorship is the permission here (checked by submission_for); members have no Wagtail
+    # page permissions.
+    UnpublishPageAction(page, user=user, log_action=True).execute(skip_permission_checks=True)
+    return True

@@ -1,0 +1,16 @@
+"""Submission of resources by members: /<lang>/compte/depots/…"""
+
+from django.urls import path
+
+from . import views
+
+app_name = "submissions"
+
+urlpatterns = [
+    path("", views.my_submissions, name="list"),
+    path("nouveau/", views.new_submission, name="new"),
+    path("<int:page_id>/fichiers/retirer/", views.remove_upload, name="remove_upload"),
+    path("<int:page_id>/retirer-de-la-revision/", views.withdraw, name="withdraw"),
+    path("<int:page_id>/depublier/", views.unpublish, name="unpublish"),
+    path("<int:page_id>/<slug:step>/", views.edit_step, name="step"),
+]

@@ -1,0 +1,820 @@
+"""Submission of resources by members, without the admin (/<lang>/compte/depots/): who may use
+it, each step's validation, files in the private storage, drafts kept between visits, prices
+typed in dollars, and the list of « my submissions ».
+
+Messages are checked on /en/ pages, where they read as their English source; the helpers at
+the top are shared with test_submission_workflow.py and the browser test."""
+
+import datetime
+import io
+import re
+from collections import Counter
+from pathlib import Path
+
+import html5lib
+import pytest
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
+from django.utils.html import escape
+from PIL import Image
+from reportlab.pdfgen import canvas
+from wagtail.models import Revision
+
+from accounts.roles import EDITORS_GROUP, today
+from resources.models import Discipline, ResourcePage
+from submissions import service as submission
+from submissions.forms import parse_price_cents
+
+pytestmark = pytest.mark.django_db
+
+# --- Shared builders -------------------------------------------------------------------------
+
+BASE = "/fr/compte/depots/"
+NEW = f"{BASE}nouveau/"
+EN_BASE = "/en/compte/depots/"
+PDF_MIME = "application/pdf"
+
+
+def a_year_from_now() -> datetime.date:
+    return today() + datetime.timedelta(days=365)
+
+
+def make_editor(make_member):
+    editor = make_member("Élise Éditrice", is_staff=True)
+    editor.groups.add(Group.objects.get(name=EDITORS_GROUP))
+    return editor
+
+
+def pdf_bytes(text: str = "Notes de cours") -> bytes:
+    buffer = io.BytesIO()
+    document = canvas.Canvas(buffer)
+    document.drawString(72, 720, text)
+    document.showPage()
+    document.save()
+    return buffer.getvalue()
+
+
+def png_bytes(size=(64, 48)) -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", size, "#123c69").save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def pdf_upload(name: str = "notes.pdf") -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, pdf_bytes(), content_type=PDF_MIME)
+
+
+def png_upload(name: str = "apercu.png") -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, png_bytes(), content_type="image/png")
+
+
+def private_files() -> list[Path]:
+    """Every file in the test's private storage folder (tests/conftest.py points it at tmp)."""
+    root = Path(settings.STORAGES["private"]["OPTIONS"]["location"])
+    return sorted(p for p in root.rglob("*") if p.is_file()) if root.exists() else []
+
+
+def step_url(page, step: str, base: str = BASE) -> str:
+    return f"{base}{page.pk}/{step}/"
+
+
+DESCRIPTION = {
+    "title": "Exercices : limites",
+    "summary": "Des exercices corrigés sur les limites.",
+    "description": "Première partie.\n\nDeuxième partie <b>importante</b>.",
+    "language": "fr",
+    "co_authors": "",
+    "action": "continue",
+}
+
+
+def licence_data(**overrides) -> dict:
+    data = {
+        "licence": "CC-BY-NC-SA-4.0",
+        "price": "",
+        "member_price": "",
+        "adapted_from_url": "",
+        "source_title": "",
+        "source_author": "",
+        "source_url": "",
+        "source_licence": "",
+        "action": "continue",
+    }
+    data.update(overrides)
+    return data
+
+
+def start_submission(client, **overrides) -> ResourcePage:
+    """Step 1 through the client; returns the new draft."""
+    response = client.post(NEW, {**DESCRIPTION, **overrides})
+    assert response.status_code == 302, response.content.decode()[:3000]
+    return ResourcePage.objects.order_by("-pk").first()
+
+
+def fill_all_steps(client, title="Exercices : limites", *, with_preview=True) -> ResourcePage:
+    """Steps 1 to 4 through the client, as a member would; returns the draft."""
+    page = start_submission(client, title=title)
+    discipline = Discipline.objects.get(code="201")
+    response = client.post(
+        step_url(page, "classement"),
+        {"disciplines": [discipline.pk], "tags": "limites, continuité", "action": "continue"},
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    files = {"files": pdf_upload(), "action": "continue"}
+    if with_preview:
+        files.update({"preview": png_upload(), "preview_alt": "Première page des exercices"})
+    response = client.post(step_url(page, "fichiers"), files)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    response = client.post(step_url(page, "licence"), licence_data())
+    assert response.status_code == 302, response.content.decode()[:3000]
+    page.refresh_from_db()
+    return page
+
+
+def latest(page) -> ResourcePage:
+    page.refresh_from_db()
+    return page.get_latest_revision_as_object()
+
+
+# --- Fixtures ----------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def member(catalogue, make_member):
+    return make_member("Marie Tremblay", membership_expires_on=a_year_from_now())
+
+
+@pytest.fixture
+def member_client(client, member):
+    client.force_login(member)
+    return client
+
+
+@pytest.fixture
+def draft(member_client):
+    return start_submission(member_client)
+
+
+# --- Who may submit ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", [BASE, NEW, f"{BASE}1/description/"])
+def test_anonymous_visitors_are_sent_to_the_log_in_page(client, catalogue, path):
+    response = client.get(path)
+
+    assert response.status_code == 302
+    assert response["Location"] == f"/fr/compte/login/?next={path}"
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {},  # a teacher: an account, no membership
+        {"membership_expires_on": datetime.date(2020, 6, 30)},  # an expired membership
+    ],
+    ids=["teacher", "expired-member"],
+)
+def test_people_without_a_valid_membership_get_an_explanation_instead_of_the_form(
+    client, catalogue, make_member, fields
+):
+    client.force_login(make_member("Amina Diallo", **fields))
+
+    response = client.get(NEW)
+    listing = client.get(BASE)
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'data-state="not_member"' in html
+    assert 'href="https://www.apop.qc.ca/"' in html
+    assert 'name="title"' not in html
+    assert listing.status_code == 200
+    assert 'data-state="not_member"' in listing.content.decode()
+
+
+def test_a_non_member_posting_the_form_creates_nothing(client, catalogue, make_member):
+    client.force_login(make_member("Amina Diallo"))
+    before = ResourcePage.objects.count()
+
+    response = client.post(NEW, DESCRIPTION)
+
+    assert response.status_code == 200
+    assert ResourcePage.objects.count() == before
+
+
+@pytest.mark.parametrize("role", ["member", "staff"])
+def test_members_and_staff_get_the_form(client, catalogue, make_member, role):
+    if role == "member":
+        user = make_member("Marie Tremblay", membership_expires_on=today())
+    else:
+        user = make_member("Paul Personnel", is_staff=True)
+    client.force_login(user)
+
+    response = client.get(NEW)
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'name="title"' in html
+    assert 'name="summary"' in html
+    assert 'data-state="not_member"' not in html
+
+
+@pytest.mark.parametrize(
+    ("method", "suffix"),
+    [
+        ("get", "description/"),
+        ("post", "description/"),
+        ("get", "classement/"),
+        ("get", "fichiers/"),
+        ("get", "licence/"),
+        ("get", "verification/"),
+        ("post", "verification/"),
+        ("post", "fichiers/retirer/"),
+        ("post", "retirer-de-la-revision/"),
+        ("get", "depublier/"),
+        ("post", "depublier/"),
+    ],
+)
+def test_another_member_cannot_reach_my_submission(client, draft, make_member, method, suffix):
+    revisions = Revision.page_revisions.filter(object_id=str(draft.pk)).count()
+    client.force_login(make_member("Autre Membre", membership_expires_on=a_year_from_now()))
+
+    response = getattr(client, method)(f"{BASE}{draft.pk}/{suffix}", DESCRIPTION)
+
+    assert response.status_code == 404
+    assert Revision.page_revisions.filter(object_id=str(draft.pk)).count() == revisions
+    assert latest(draft).title == "Exercices : limites"
+
+
+def test_staff_may_open_a_member_s_submission(client, draft, make_member):
+    client.force_login(make_member("Paul Personnel", is_staff=True))
+
+    response = client.get(step_url(draft, "description"))
+
+    assert response.status_code == 200
+    assert 'value="Exercices : limites"' in response.content.decode()
+
+
+def test_an_unknown_step_is_404(member_client, draft):
+    assert member_client.get(step_url(draft, "etape-inconnue")).status_code == 404
+
+
+# --- Step 1: description -----------------------------------------------------------------------
+
+
+def test_the_first_step_creates_an_unpublished_draft_owned_and_authored_by_the_member(
+    member_client, member, catalogue
+):
+    response = member_client.post(NEW, DESCRIPTION)
+
+    page = ResourcePage.objects.order_by("-pk").first()
+    assert response.status_code == 302
+    assert response["Location"] == f"{BASE}{page.pk}/classement/"
+    assert page.get_parent().pk == catalogue.pk
+    assert page.live is False
+    assert page.owner == member
+    assert list(page.authors.all()) == [member]
+    assert page.slug == "exercices-limites"
+    assert page.revisions.count() == 1
+    assert latest(page).description == (
+        "<p>Première partie.</p><p>Deuxième partie &lt;b&gt;importante&lt;/b&gt;.</p>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("title", "", "Give the resource a title."),
+        ("summary", "", "Write a short summary."),
+        ("summary", "x" * 501, "Ensure this value has at most 500 characters (it has 501)."),
+        ("language", "de", "Select a valid choice. de is not one of the available choices."),
+    ],
+)
+def test_the_description_step_refuses_bad_input(member_client, catalogue, field, value, message):
+    before = ResourcePage.objects.count()
+
+    response = member_client.post(f"{EN_BASE}nouveau/", {**DESCRIPTION, field: value})
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert f'<li class="field__error">{escape(message)}</li>' in html
+    assert f'aria-describedby="id_{field}_helptext id_{field}_error"' in html or (
+        f'aria-describedby="id_{field}_error"' in html
+    )
+    assert 'aria-invalid="true"' in html
+    assert ResourcePage.objects.count() == before
+
+
+def test_saving_a_draft_and_leaving_goes_back_to_the_list(member_client, catalogue):
+    response = member_client.post(NEW, {**DESCRIPTION, "action": "leave"})
+
+    assert response.status_code == 302
+    assert response["Location"] == BASE
+
+
+def test_a_draft_keeps_its_data_when_the_member_comes_back(member_client, draft):
+    discipline = Discipline.objects.get(code="201")
+    member_client.post(
+        step_url(draft, "classement"),
+        {"disciplines": [discipline.pk], "tags": "limites, continuité", "action": "leave"},
+    )
+
+    description = member_client.get(step_url(draft, "description")).content.decode()
+    classification = member_client.get(step_url(draft, "classement")).content.decode()
+
+    assert 'value="Exercices : limites"' in description
+    assert "Des exercices corrigés sur les limites.</textarea>" in description
+    assert "Première partie.\n\nDeuxième partie &lt;b&gt;importante&lt;/b&gt;.</textarea>" in (
+        description
+    )
+    checked = re.findall(
+        r'name="disciplines" value="(\d+)" id="id_disciplines_\d+" checked', classification
+    )
+    assert checked == [str(discipline.pk)]
+    assert 'value="limites, continuité"' in classification
+
+
+def test_changing_the_title_of_a_never_published_draft_changes_its_address(member_client, draft):
+    member_client.post(step_url(draft, "description"), {**DESCRIPTION, "title": "Limites 2"})
+
+    draft.refresh_from_db()
+    assert draft.slug == "limites-2"
+    assert draft.draft_title == "Limites 2"
+    assert latest(draft).slug == "limites-2"
+
+
+# --- Step 2: classification --------------------------------------------------------------------
+
+
+def test_the_classification_step_needs_a_discipline(member_client, draft):
+    revisions = draft.revisions.count()
+
+    response = member_client.post(
+        step_url(draft, "classement", EN_BASE), {"tags": "limites", "action": "continue"}
+    )
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert '<li class="field__error">Choose at least one discipline.</li>' in html
+    assert draft.revisions.count() == revisions
+
+
+def test_the_classification_step_saves_terms_and_keywords_in_a_revision(member_client, draft):
+    discipline = Discipline.objects.get(code="201")
+
+    response = member_client.post(
+        step_url(draft, "classement"),
+        {
+            "disciplines": [discipline.pk],
+            "tags": " limites ,continuité, Limites,,",
+            "duration_minutes": "90",
+            "action": "continue",
+        },
+    )
+
+    saved = latest(draft)
+    assert response.status_code == 302
+    assert response["Location"] == step_url(draft, "fichiers")
+    assert [d.code for d in saved.disciplines.all()] == ["201"]
+    assert sorted(tag.name for tag in saved.tags.all()) == ["continuité", "limites"]
+    assert saved.duration_minutes == 90
+
+
+# --- Step 3: files and previews ----------------------------------------------------------------
+
+
+def test_a_valid_pdf_is_stored_in_the_private_storage_under_a_generated_name(member_client, draft):
+    response = member_client.post(
+        step_url(draft, "fichiers"), {"files": pdf_upload("Mes notes.pdf"), "action": "upload"}
+    )
+
+    saved = latest(draft)
+    files = list(saved.files.all())
+    stored = private_files()
+    assert response.status_code == 302
+    assert response["Location"] == step_url(draft, "fichiers")
+    assert len(files) == 1
+    assert len(stored) == 1
+    assert files[0].display_name == "Mes notes.pdf"
+    assert files[0].content_type == PDF_MIME
+    assert files[0].size == len(pdf_bytes())
+    assert files[0].file.name.startswith("resources/")
+    assert files[0].file.name.endswith(".pdf")
+    assert "Mes notes" not in files[0].file.name
+    assert stored[0].name == files[0].file.name.rsplit("/", 1)[1]
+
+
+def test_a_refused_file_shows_its_error_and_stores_nothing(member_client, draft):
+    revisions = draft.revisions.count()
+    executable = SimpleUploadedFile("notes.pdf", b"MZ\x90\x00\x03" + bytes(range(256)) * 8)
+
+    response = member_client.post(
+        step_url(draft, "fichiers", EN_BASE), {"files": executable, "action": "upload"}
+    )
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert (
+        '<li class="field__error">“notes.pdf” is an executable program: programs are not '
+        "accepted.</li>"
+    ) in html
+    assert private_files() == []
+    assert draft.revisions.count() == revisions
+    assert list(latest(draft).files.all()) == []
+
+
+def test_a_refused_file_among_good_ones_stores_none_of_them(member_client, draft):
+    executable = SimpleUploadedFile("outil.exe", b"MZ\x90\x00\x03" + bytes(range(256)) * 8)
+
+    response = member_client.post(
+        step_url(draft, "fichiers"), {"files": [pdf_upload(), executable], "action": "upload"}
+    )
+
+    assert response.status_code == 200
+    assert private_files() == []
+    assert list(latest(draft).files.all()) == []
+
+
+def test_continuing_without_any_file_is_refused(member_client, draft):
+    response = member_client.post(step_url(draft, "fichiers", EN_BASE), {"action": "continue"})
+
+    assert response.status_code == 200
+    assert '<li class="field__error">Add at least one file.</li>' in response.content.decode()
+
+
+def test_a_preview_needs_its_text_alternative(member_client, draft):
+    response = member_client.post(
+        step_url(draft, "fichiers", EN_BASE), {"preview": png_upload(), "action": "upload"}
+    )
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert (
+        '<li class="field__error">Describe the preview image for people who cannot see it.</li>'
+    ) in html
+    assert list(latest(draft).previews.all()) == []
+
+
+def test_a_preview_becomes_a_wagtail_image_titled_with_its_text_alternative(member_client, draft):
+    member_client.post(
+        step_url(draft, "fichiers"),
+        {"preview": png_upload(), "preview_alt": "Première page", "action": "upload"},
+    )
+
+    previews = list(latest(draft).previews.all())
+    assert len(previews) == 1
+    assert previews[0].alt_text == "Première page"
+    assert previews[0].image.title == "Première page"
+    assert (previews[0].image.width, previews[0].image.height) == (64, 48)
+
+
+def test_removing_a_file_from_a_draft_deletes_its_stored_object(
+    member_client, draft, django_capture_on_commit_callbacks
+):
+    member_client.post(step_url(draft, "fichiers"), {"files": pdf_upload(), "action": "upload"})
+    token = submission.file_token(next(iter(latest(draft).files.all())).file.name)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = member_client.post(f"{BASE}{draft.pk}/fichiers/retirer/", {"file": token})
+
+    assert response.status_code == 302
+    assert list(latest(draft).files.all()) == []
+    assert private_files() == []
+
+
+# --- Step 4: licence and price -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "cents"),
+    [
+        ("12,50", 1250),
+        ("12.50", 1250),
+        ("12,5", 1250),
+        ("12", 1200),
+        (" 1 250,00 $ ", 125000),
+        ("0", 0),
+        ("", 0),
+        ("0,99", 99),
+    ],
+)
+def test_prices_typed_in_dollars_become_integer_cents(text, cents):
+    assert parse_price_cents(text) == cents
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("12,345", "Enter an amount in dollars with at most two decimals, for example 12,50."),
+        ("douze", "Enter an amount in dollars with at most two decimals, for example 12,50."),
+        ("12,50,1", "Enter an amount in dollars with at most two decimals, for example 12,50."),
+        ("-5", "The price cannot be negative."),
+        ("100000,01", "The price cannot be more than 100 000 $."),
+    ],
+)
+def test_unreadable_prices_are_refused(text, message):
+    with translation.override("en"), pytest.raises(ValidationError) as refused:
+        parse_price_cents(text)
+
+    with translation.override("en"):
+        assert [str(m) for m in refused.value.messages] == [message]
+
+
+def test_the_licence_step_saves_the_price_in_cents(member_client, draft):
+    response = member_client.post(
+        step_url(draft, "licence"),
+        licence_data(
+            licence="LicenseRef-APOP-All-Rights-Reserved", price="12,50", member_price="10"
+        ),
+    )
+
+    saved = latest(draft)
+    assert response.status_code == 302
+    assert response["Location"] == step_url(draft, "verification")
+    assert saved.price_cents == 1250
+    assert saved.member_price_cents == 1000
+    assert saved.licence == "LicenseRef-APOP-All-Rights-Reserved"
+
+
+@pytest.mark.parametrize(
+    ("overrides", "field", "message"),
+    [
+        (
+            {"price": "12,345"},
+            "price",
+            "Enter an amount in dollars with at most two decimals, for example 12,50.",
+        ),
+        ({"price": "-5"}, "price", "The price cannot be negative."),
+        (
+            {"price": "5", "member_price": "-1"},
+            "member_price",
+            "The member price cannot be negative.",
+        ),
+        (
+            {"price": "10", "member_price": "12"},
+            "member_price",
+            "The member price cannot be higher than the price.",
+        ),
+        ({"member_price": "2"}, "member_price", "A free resource has no member price."),
+        (
+            {"source_title": "Manuel libre", "source_licence": ""},
+            "source_licence",
+            "Give the licence of the source you adapted.",
+        ),
+        (
+            {"adapted_from_url": "/fr/ressources/inconnue/"},
+            "adapted_from_url",
+            "No published resource of this site has this address.",
+        ),
+        (
+            {"licence": "CC-BY-99"},
+            "licence",
+            "Select a valid choice. CC-BY-99 is not one of the available choices.",
+        ),
+    ],
+)
+def test_the_licence_step_refuses_bad_input(member_client, draft, overrides, field, message):
+    revisions = draft.revisions.count()
+
+    response = member_client.post(step_url(draft, "licence", EN_BASE), licence_data(**overrides))
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert f'<li class="field__error">{escape(message)}</li>' in html
+    assert draft.revisions.count() == revisions
+    assert latest(draft).price_cents == 0
+
+
+def test_a_paid_nc_adaptation_of_someone_else_s_nc_resource_is_refused_with_the_rule_s_message(
+    member_client, draft, make_member, make_resource
+):
+    other = make_member("Autre Autrice")
+    source = make_resource(
+        "Notes : limites", slug="limites", authors=[other], licence="CC-BY-NC-4.0"
+    )
+    revisions = draft.revisions.count()
+
+    response = member_client.post(
+        step_url(draft, "licence", EN_BASE),
+        licence_data(
+            licence="CC-BY-NC-4.0",
+            price="5",
+            adapted_from_url=f"http://testserver/fr/ressources/{source.slug}/",
+        ),
+    )
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert (
+        '<li class="field__error">An adaptation of someone else&#x27;s non-commercial (NC) work '
+        "must be free.</li>"
+    ) in html
+    assert draft.revisions.count() == revisions
+
+
+def test_a_free_nc_adaptation_of_someone_else_s_nc_resource_is_accepted(
+    member_client, draft, make_member, make_resource
+):
+    other = make_member("Autre Autrice")
+    source = make_resource(
+        "Notes : limites", slug="limites", authors=[other], licence="CC-BY-NC-4.0"
+    )
+
+    response = member_client.post(
+        step_url(draft, "licence"),
+        licence_data(licence="CC-BY-NC-4.0", adapted_from_url=f"/fr/ressources/{source.slug}/"),
+    )
+
+    assert response.status_code == 302
+    assert latest(draft).adapted_from_page_id == source.pk
+
+
+def test_the_licence_step_shows_each_licence_in_plain_words(member_client, draft):
+    html = member_client.get(step_url(draft, "licence", EN_BASE)).content.decode()
+
+    assert html.count('name="licence"') == 8
+    assert (
+        "You may copy, adapt and share this resource, even for commercial purposes, as long as "
+        "you credit the author.</p>"
+    ) in html
+    assert 'value="CC-BY-NC-SA-4.0" id="id_licence_3" checked' in html
+
+
+# --- Step 5: review ----------------------------------------------------------------------------
+
+
+def test_the_review_lists_what_is_missing_with_links_to_the_steps(member_client, draft):
+    response = member_client.post(step_url(draft, "verification", EN_BASE), {"action": "submit"})
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert (
+        f'<a href="{EN_BASE}{draft.pk}/classement/#id_disciplines_0">Choose at least one discipline.</a>'
+        in html
+    )
+    assert f'<a href="{EN_BASE}{draft.pk}/fichiers/#id_files">Add at least one file.</a>' in html
+    draft.refresh_from_db()
+    assert draft.workflow_in_progress is False
+
+
+def test_the_review_summarises_every_step_with_edit_links(member_client):
+    page = fill_all_steps(member_client)
+
+    html = member_client.get(step_url(page, "verification", EN_BASE)).content.decode()
+
+    for step in ("description", "classement", "fichiers", "licence"):
+        assert f'href="{EN_BASE}{page.pk}/{step}/">Edit<span class="visually-hidden">' in html
+    assert "notes.pdf" in html
+    assert 'alt="Première page des exercices"' in html
+    assert "The licence rules allow this licence and this price." in html
+    assert 'name="action" value="submit"' in html
+
+
+# --- The list of my submissions ----------------------------------------------------------------
+
+
+def test_a_member_without_submissions_sees_a_helpful_empty_state(member_client, catalogue):
+    html = member_client.get(f"{EN_BASE}").content.decode()
+
+    assert "You have not submitted any resource yet" in html
+    assert f'href="{EN_BASE}nouveau/"' in html
+
+
+def test_the_list_shows_my_drafts_with_their_state(member_client, draft, make_resource):
+    make_resource("La ressource de quelqu'un d'autre", slug="autre")
+
+    html = member_client.get(BASE).content.decode()
+
+    assert html.count('class="submission-item"') == 1
+    assert "Exercices : limites" in html
+    assert 'data-state="draft"' in html
+    assert f'href="{BASE}{draft.pk}/description/"' in html
+
+
+def test_the_list_costs_the_same_queries_for_one_or_five_submissions(
+    member_client, member, make_resource, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    make_resource("Publiée 1", slug="publiee-1", authors=[member])
+    with CaptureQueriesContext(connection) as one:
+        member_client.get(BASE)
+    for n in range(2, 6):
+        make_resource(f"Publiée {n}", slug=f"publiee-{n}", authors=[member])
+
+    with django_assert_max_num_queries(len(one.captured_queries)):
+        response = member_client.get(BASE)
+
+    assert response.content.decode().count('class="submission-item"') == 5
+
+
+# --- Valid HTML ----------------------------------------------------------------------------------
+
+
+def _assert_valid_html(html: str) -> None:
+    """The strict WHATWG parser finds nothing wrong; ids are unique; every label and ARIA
+    reference points at an element that exists."""
+    parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False)
+    parser.parse(html)
+    ids = Counter(re.findall(r'\sid="([^"]+)"', html))
+    assert [name for name, count in ids.items() if count > 1] == []
+    references = re.findall(r'\sfor="([^"]+)"', html) + [
+        ref for value in re.findall(r'aria-describedby="([^"]+)"', html) for ref in value.split()
+    ]
+    assert [ref for ref in references if ref not in ids] == []
+
+
+@pytest.mark.parametrize(
+    ("step", "data"),
+    [
+        ("description", None),
+        ("description", {**DESCRIPTION, "title": "", "summary": "x" * 501}),
+        ("classement", None),
+        ("classement", {"action": "continue"}),
+        ("fichiers", None),
+        ("fichiers", {"preview_alt": "Sans image", "action": "continue"}),
+        ("licence", None),
+        ("licence", licence_data(price="12,345", member_price="-1")),
+        ("verification", None),
+        ("verification", {"action": "submit"}),
+    ],
+)
+def test_every_step_is_valid_html_with_and_without_errors(member_client, draft, step, data):
+    url = step_url(draft, step, EN_BASE)
+    response = member_client.post(url, data) if data else member_client.get(url)
+
+    assert response.status_code == 200
+    _assert_valid_html(response.content.decode())
+
+
+def test_the_other_pages_are_valid_html(
+    client, member, member_client, draft, make_member, make_resource
+):
+    member_client.post(step_url(draft, "fichiers"), {"files": pdf_upload(), "action": "upload"})
+    published = make_resource("Notes : limites", slug="limites", authors=[member])
+    pages = [
+        member_client.get(BASE),
+        member_client.get(NEW),
+        member_client.get(f"{BASE}{published.pk}/depublier/"),
+    ]
+    client.force_login(make_member("Amina Diallo"))
+    pages.append(client.get(NEW))
+
+    for response in pages:
+        assert response.status_code == 200
+        _assert_valid_html(response.content.decode())
+
+
+def test_files_of_an_unpublished_draft_get_database_ids_for_the_admin_s_edit_form(
+    member_client, draft
+):
+    member_client.post(step_url(draft, "fichiers"), {"files": pdf_upload(), "action": "upload"})
+
+    (entry,) = latest(draft).files.all()
+    assert entry.pk is not None
+    assert draft.files.get().pk == entry.pk
+
+
+def test_removing_a_preview_from_a_draft_deletes_its_image(member_client, draft):
+    from wagtail.images import get_image_model
+
+    member_client.post(
+        step_url(draft, "fichiers"),
+        {"preview": png_upload(), "preview_alt": "Première page", "action": "upload"},
+    )
+    (preview,) = latest(draft).previews.all()
+
+    response = member_client.post(
+        f"{BASE}{draft.pk}/fichiers/retirer/", {"preview": str(preview.image_id)}
+    )
+
+    assert response.status_code == 302
+    assert list(latest(draft).previews.all()) == []
+    assert get_image_model().objects.filter(pk=preview.image_id).exists() is False
+
+
+def test_plain_text_descriptions_become_escaped_paragraphs_and_back():
+    text = "Ligne 1\nLigne 2 & <script>\n\n\nDeuxième paragraphe"
+
+    html = submission.text_to_html(text)
+
+    assert html == "<p>Ligne 1<br/>Ligne 2 &amp; &lt;script&gt;</p><p>Deuxième paragraphe</p>"
+    assert submission.html_to_text(html) == "Ligne 1\nLigne 2 & <script>\n\nDeuxième paragraphe"
+
+
+def test_an_editor_s_formatting_survives_when_the_member_leaves_the_description_alone(
+    member_client, draft
+):
+    rich = latest(draft)
+    rich.description = "<p>Avec <b>gras</b> et une liste :</p><ul><li>un</li><li>deux</li></ul>"
+    rich.save_revision()
+
+    member_client.post(
+        step_url(draft, "description"),
+        {**DESCRIPTION, "description": ("Avec gras et une liste :\n\n- un\n\n- deux")},
+    )
+
+    assert latest(draft).description == rich.description
