@@ -19,7 +19,7 @@ from resources.models import (
     ResourceType,
 )
 from resources.rules import resource_errors
-from submissions.service import html_to_text, text_to_html
+from submissions.text import html_to_text, text_to_html
 
 MAX_PRICE_CENTS = 100_000_00  # 100 000 $: anything above is a typing mistake
 MAX_TAGS = 20

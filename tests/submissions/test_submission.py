@@ -26,6 +26,7 @@ from wagtail.models import Revision
 from accounts.roles import EDITORS_GROUP, today
 from resources.models import Discipline, ResourcePage
 from submissions import service as submission
+from submissions import text as description
 from submissions.forms import parse_price_cents
 
 pytestmark = pytest.mark.django_db
@@ -799,10 +800,10 @@ def test_removing_a_preview_from_a_draft_deletes_its_image(member_client, draft)
 def test_plain_text_descriptions_become_escaped_paragraphs_and_back():
     text = "Ligne 1\nLigne 2 & <script>\n\n\nDeuxième paragraphe"
 
-    html = submission.text_to_html(text)
+    html = description.text_to_html(text)
 
     assert html == "<p>Ligne 1<br/>Ligne 2 &amp; &lt;script&gt;</p><p>Deuxième paragraphe</p>"
-    assert submission.html_to_text(html) == "Ligne 1\nLigne 2 & <script>\n\nDeuxième paragraphe"
+    assert description.html_to_text(html) == "Ligne 1\nLigne 2 & <script>\n\nDeuxième paragraphe"
 
 
 def test_an_editor_s_formatting_survives_when_the_member_leaves_the_description_alone(
