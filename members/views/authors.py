@@ -35,13 +35,17 @@ def _back(request, default: str) -> str:
 def follow(request, slug):
     """POST: follow (action=follow) or stop following (action=unfollow) an author; without an
     action, toggles. Anonymous visitors are sent to log in, then back to the author page."""
-    # Anyone with this address may be unfollowed (even once their page is gone); only an
-    # author with a public page may be followed.
+    # Only an author with a public page may be followed; one who lost it may still be
+    # unfollowed by those who follow them. Any other address answers 404 exactly like an
+    # unknown one, whoever asks and whatever the action: who has an account must not leak.
     author = get_object_or_404(get_user_model(), slug=slug)
+    followed = (
+        request.user.is_authenticated and author.followers.filter(follower=request.user).exists()
+    )
+    if not followed and not profiles.has_author_page(author):
+        raise Http404
     page_url = reverse("authors:detail", args=[author.slug])
     if not request.user.is_authenticated:
-        if not profiles.has_author_page(author):
-            raise Http404  # says nothing about accounts without a public page
         return redirect_to_login(page_url)
     back = _back(request, page_url)
     if author.pk == request.user.pk:
@@ -50,8 +54,7 @@ def follow(request, slug):
     name = author.get_full_name()
     action = request.POST.get("action")
     if action not in ("follow", "unfollow"):
-        following = author.followers.filter(follower=request.user).exists()
-        action = "unfollow" if following else "follow"
+        action = "unfollow" if followed else "follow"
     if action == "unfollow":
         profiles.unfollow(request.user, author)
         messages.success(request, _("You no longer follow %(name)s.") % {"name": name})

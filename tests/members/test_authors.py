@@ -355,6 +355,32 @@ def test_an_author_who_lost_their_page_can_still_be_unfollowed(client, marie, te
     assert Follow.objects.count() == 0
 
 
+@pytest.mark.parametrize("action", ["follow", "unfollow", ""])
+def test_following_answers_the_same_for_a_private_account_and_an_unknown_one(
+    client,
+    marie,
+    teacher,
+    make_member,
+    action,  # noqa: F811
+):
+    """Who has an account must not leak: a teacher without a public page, an account whose
+    address was never confirmed and an unknown address all answer 404, and nothing changes."""
+    from allauth.account.models import EmailAddress
+
+    unconfirmed = make_member("Nouvelle Inscrite")
+    EmailAddress.objects.filter(user=unconfirmed).update(verified=False)
+    client.force_login(marie)
+    data = {"action": action} if action else {}
+
+    private = client.post(_follow_url(teacher), data)
+    unknown = client.post("/fr/auteurs/personne-inconnue/suivre/", data)
+    not_confirmed = client.post(_follow_url(unconfirmed), data)
+
+    assert (private.status_code, unknown.status_code, not_confirmed.status_code) == (404, 404, 404)
+    assert [str(m) for m in get_messages(private.wsgi_request)] == []
+    assert Follow.objects.count() == 0
+
+
 def test_next_outside_the_site_is_ignored(client, marie, teacher):
     client.force_login(teacher)
 
