@@ -173,6 +173,9 @@ UPLOAD_MAX_IMAGE_SIZE = env.int("UPLOAD_MAX_IMAGE_SIZE", default=20 * 1024 * 102
 UPLOAD_MAX_ZIP_ENTRIES = env.int("UPLOAD_MAX_ZIP_ENTRIES", default=1000)
 UPLOAD_MAX_ZIP_TOTAL = env.int("UPLOAD_MAX_ZIP_TOTAL", default=1024 * 1024 * 1024)
 UPLOAD_MAX_ZIP_RATIO = env.int("UPLOAD_MAX_ZIP_RATIO", default=100)
+# The documents (OpenDocument, Office, H5P) inside one ZIP are copied to be checked: at most this
+# many bytes per upload, whatever the archive declares.
+UPLOAD_MAX_NESTED_TOTAL = env.int("UPLOAD_MAX_NESTED_TOTAL", default=256 * 1024 * 1024)
 # Downloads (resources/throttle.py): at most this many per hour and per signed-in user, and per
 # IP address (set higher: a whole college may share one address).
 DOWNLOADS_PER_HOUR_PER_USER = env.int("DOWNLOADS_PER_HOUR_PER_USER", default=120)

@@ -164,8 +164,11 @@ def _check_zip(fileobj, name: str, extension: str, depth: int) -> str:
                 if depth > 0:  # _check_entry names the outer archive in the message
                     raise _refuse("zip_nested", name, entry=name)
                 mime = _resolve("application/zip", name, extension)
+                # What copying the documents inside may take, for the whole upload: a small
+                # archive must not make the server inflate gigabytes to inspect it.
+                budget = [settings.UPLOAD_MAX_NESTED_TOTAL]
                 for entry in entries:
-                    _check_entry(archive, entry, name)
+                    _check_entry(archive, entry, name, budget)
             return mime
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, RuntimeError) as error:
         raise _refuse("zip_corrupt", name) from error
@@ -244,13 +247,20 @@ def _container_type(archive: zipfile.ZipFile, entries, name: str) -> str:
     return "zip"
 
 
-def _check_entry(archive: zipfile.ZipFile, entry: zipfile.ZipInfo, archive_name: str) -> None:
-    """One file of a plain ZIP, held to the same rules as a file sent alone."""
+def _check_entry(
+    archive: zipfile.ZipFile, entry: zipfile.ZipInfo, archive_name: str, budget: list[int]
+) -> None:
+    """One file of a plain ZIP, held to the same rules as a file sent alone (its size
+    included). `budget`: the bytes the documents inside may still take once copied."""
     basename = entry.filename.rsplit("/", 1)[-1]
     if entry.is_dir() or entry.filename.startswith("__MACOSX/") or basename in ZIP_CLUTTER:
         return
     shown = _safe_entry_name(entry.filename)
     try:
+        if entry.file_size > settings.UPLOAD_MAX_FILE_SIZE:
+            raise _refuse(
+                "too_large", shown, limit=_format_bytes_lazy(settings.UPLOAD_MAX_FILE_SIZE)
+            )
         if entry.file_size == 0:
             extension = _extension(entry.filename)
             if extension in DANGEROUS_EXTENSIONS:
@@ -259,10 +269,18 @@ def _check_entry(archive: zipfile.ZipFile, entry: zipfile.ZipInfo, archive_name:
         with archive.open(entry) as stream:
             if stream.read(4).startswith(b"PK"):
                 # An OpenDocument, an Office document or H5P inside: inspected from a spooled
-                # copy (memory, or a temporary file when large), one level deep only.
+                # copy (memory, or a temporary file when large), one level deep only, within
+                # the upload's budget (the declared size may lie: the bytes are counted).
                 with tempfile.SpooledTemporaryFile(max_size=16 * 1024 * 1024) as copy:
                     stream.seek(0)
                     while chunk := stream.read(1024 * 1024):
+                        budget[0] -= len(chunk)
+                        if budget[0] < 0:
+                            raise _refuse(
+                                "zip_nested_too_large",
+                                archive_name,
+                                limit=_format_bytes_lazy(settings.UPLOAD_MAX_NESTED_TOTAL),
+                            )
                         copy.write(chunk)
                     _check(copy, shown, entry.filename, depth=1)
                 return
@@ -270,6 +288,8 @@ def _check_entry(archive: zipfile.ZipFile, entry: zipfile.ZipInfo, archive_name:
     except ValidationError as error:
         if error.code == "zip_nested":
             raise _refuse("zip_nested", archive_name, entry=shown) from error
+        if error.code == "zip_nested_too_large":
+            raise
         inner = error  # `error` is unbound when the except block ends; the lazy text outlives it
         reason = lazy(lambda: " ".join(inner.messages), str)()
         raise ValidationError(

@@ -159,6 +159,10 @@ MESSAGES = {
     ),
     "zip_too_many_entries": _("The archive “%(name)s” contains more than %(limit)s files."),
     "zip_too_large": _("The archive “%(name)s” would take more than %(limit)s once extracted."),
+    "zip_nested_too_large": _(
+        "The documents inside the archive “%(name)s” would take more than %(limit)s to check: "
+        "send them in several smaller archives."
+    ),
     "zip_ratio": _(
         "The archive “%(name)s” contains a file compressed to an abnormal degree (“%(entry)s”): "
         "it looks like an archive bomb."

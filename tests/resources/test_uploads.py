@@ -1,6 +1,7 @@
 """Upload validation: accepted types are recognised by their content, every refusal has its code
 and a precise message, display names are made safe, and the admin stores nothing it refuses."""
 
+import io
 import zipfile
 
 import pytest
@@ -399,6 +400,49 @@ def test_an_archive_too_large_once_extracted_is_refused():
 
     assert error.code == "zip_too_large"
     assert error.messages == ["The archive “dossier.zip” would take more than 2 MB once extracted."]
+
+
+def _padded_odt(size: int) -> bytes:
+    """An OpenDocument text of about `size` bytes once copied (a stored picture of zeros, which
+    the outer archive compresses to almost nothing)."""
+    picture = zipfile.ZipInfo("Pictures/fond.png")
+    picture.compress_type = zipfile.ZIP_STORED
+    document = samples.odf()
+    with zipfile.ZipFile(io.BytesIO(document)) as source:
+        entries = [(info, source.read(info)) for info in source.infolist()]
+    return samples.zip_of([*entries, (picture, b"\0" * size)])
+
+
+def test_an_entry_larger_than_a_file_sent_alone_is_refused_without_being_copied():
+    content = _entry_zip("plan.odt", _padded_odt(200 * 1024))
+    assert len(content) < 64 * 1024  # the upload itself is under the limit
+
+    with override_settings(UPLOAD_MAX_FILE_SIZE=64 * 1024):
+        error = _refusal(uploads.check_resource_file, "dossier.zip", content)
+
+    assert error.code == "zip_entry_refused"
+    assert error.params["cause"] == "too_large"
+    assert error.messages == [
+        "The archive “dossier.zip” contains a file that is not accepted. “plan.odt” is larger "
+        "than 64 KB (the limit)."
+    ]
+
+
+@override_settings(UPLOAD_MAX_NESTED_TOTAL=300 * 1024)
+def test_documents_inside_an_archive_are_copied_within_one_budget_per_upload():
+    odt = _padded_odt(200 * 1024)
+    one = _entry_zip("plan.odt", odt)
+    two = samples.zip_of([("plan.odt", odt), ("annexe.odt", odt)])
+
+    accepted = uploads.check_resource_file(samples.upload("dossier.zip", one))
+    error = _refusal(uploads.check_resource_file, "dossier.zip", two)
+
+    assert accepted == "application/zip"
+    assert error.code == "zip_nested_too_large"
+    assert error.messages == [
+        "The documents inside the archive “dossier.zip” would take more than 300 KB to check: "
+        "send them in several smaller archives."
+    ]
 
 
 def test_an_archive_with_an_unusual_compression_method_is_refused():
