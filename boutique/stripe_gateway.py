@@ -26,6 +26,11 @@ def is_configured() -> bool:
     return bool(settings.STRIPE_SECRET_KEY)
 
 
+def is_live() -> bool:
+    """Whether the keys are live ones (real money): live events are expected, test ones are not."""
+    return settings.STRIPE_SECRET_KEY.startswith(("sk_live_", "rk_live_"))
+
+
 @functools.cache
 def _client_for(api_key: str, api_base: str) -> "stripe.StripeClient":
     options = {"stripe_version": API_VERSION, "max_network_retries": 2}

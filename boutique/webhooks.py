@@ -85,11 +85,15 @@ def on_account_updated(account: dict) -> None:
         transaction.on_commit(lambda: payouts.release_pending(seller))
 
 
-HANDLERS = {
+# Each endpoint handles its own account's events only: a payment event arriving on the Connect
+# endpoint (a connected account's own payment) must never fulfil one of our orders.
+PLATFORM_HANDLERS = {
     CHECKOUT_COMPLETED: on_checkout_completed,
     ASYNC_PAYMENT_SUCCEEDED: on_async_payment_succeeded,
     ASYNC_PAYMENT_FAILED: on_async_payment_failed,
     CHARGE_REFUNDED: on_charge_refunded,
+}
+CONNECT_HANDLERS = {
     ACCOUNT_UPDATED: on_account_updated,
 }
 
@@ -114,15 +118,20 @@ def _store(event: dict) -> StripeEvent:
     return stored
 
 
-def _handle(stored: StripeEvent) -> int:
-    """Run the event's handler once, the event row locked (a concurrent delivery waits, then finds
-    it processed). Returns the HTTP status for Stripe."""
+def _handle(stored: StripeEvent, handlers: dict) -> int:
+    """Run the event's handler (from this endpoint's table) once, the event row locked (a
+    concurrent delivery waits, then finds it processed). Returns the HTTP status for Stripe."""
     with transaction.atomic():
         event = StripeEvent.objects.select_for_update().get(pk=stored.pk)
         if event.processed_at is not None:
             return 200
-        handler = HANDLERS.get(event.type)
+        handler = handlers.get(event.type)
         error = ""
+        if event.livemode != stripe_gateway.is_live():
+            # A test event on the live site (or the reverse) is about no real order of ours.
+            handler = None
+            error = f"livemode {event.livemode} does not match this site's Stripe keys"
+            logger.error("Stripe event %s refused: %s", event.event_id, error)
         if handler is None:
             logger.info("Stripe event %s of type %s: not handled", event.event_id, event.type)
         else:
@@ -146,7 +155,7 @@ def _handle(stored: StripeEvent) -> int:
         return 200
 
 
-def _receive(request, secret: str) -> HttpResponse:
+def _receive(request, secret: str, handlers: dict) -> HttpResponse:
     signature = request.headers.get("Stripe-Signature")
     if not signature:
         return HttpResponseBadRequest("missing Stripe-Signature header")
@@ -161,7 +170,7 @@ def _receive(request, secret: str) -> HttpResponse:
         or not isinstance(event.get("type"), str)
     ):
         return HttpResponseBadRequest("not an event")
-    status = _handle(_store(event))
+    status = _handle(_store(event), handlers)
     return HttpResponse(status=status)
 
 
@@ -169,11 +178,11 @@ def _receive(request, secret: str) -> HttpResponse:
 @require_POST
 def platform_webhook(request):
     """Events of the platform's own account (payments, refunds)."""
-    return _receive(request, settings.STRIPE_WEBHOOK_SECRET)
+    return _receive(request, settings.STRIPE_WEBHOOK_SECRET, PLATFORM_HANDLERS)
 
 
 @csrf_exempt
 @require_POST
 def connect_webhook(request):
     """Events of the sellers' connected accounts (account.updated)."""
-    return _receive(request, settings.STRIPE_CONNECT_WEBHOOK_SECRET)
+    return _receive(request, settings.STRIPE_CONNECT_WEBHOOK_SECRET, CONNECT_HANDLERS)

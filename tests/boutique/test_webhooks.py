@@ -111,6 +111,58 @@ def test_the_platform_secret_does_not_open_the_connect_endpoint(post_event, sett
     assert StripeEvent.objects.count() == 0
 
 
+def test_a_payment_event_on_the_connect_endpoint_fulfils_nothing(post_event, buyer, exams):
+    """The Connect endpoint handles the connected accounts' events only: a completed checkout
+    there (a seller's own payment, or a replay of ours) is stored and answered, never run."""
+    order = make_order(buyer, [exams])
+    delivered = event("checkout_session_completed", order)
+
+    response = post_event(delivered, connect=True)
+
+    assert response.status_code == 200
+    stored = StripeEvent.objects.get()
+    assert (stored.event_id, stored.processed_at is not None) == (delivered["id"], True)
+    order.refresh_from_db()
+    assert order.status == Order.Status.PENDING
+    assert live(buyer).count() == 0
+    assert mail.outbox == []
+
+
+def test_an_account_event_on_the_platform_endpoint_changes_no_seller(post_event, seller):
+    from boutique.models import SellerAccount
+
+    SellerAccount.objects.create(user=seller, stripe_account_id="acct_seller")
+    delivered = event(
+        "account_updated",
+        account="acct_seller",
+        charges_enabled="true",
+        payouts_enabled="true",
+        details_submitted="true",
+    )
+
+    response = post_event(delivered)
+
+    assert response.status_code == 200
+    account = SellerAccount.objects.get()
+    assert (account.charges_enabled, account.payouts_enabled) == (False, False)
+
+
+def test_a_live_event_on_a_site_with_test_keys_is_recorded_and_not_run(post_event, buyer, exams):
+    order = make_order(buyer, [exams])
+    delivered = event("checkout_session_completed", order)
+    delivered["livemode"] = True
+
+    response = post_event(delivered)
+
+    assert response.status_code == 200
+    stored = StripeEvent.objects.get()
+    assert stored.livemode is True
+    assert stored.error == "livemode True does not match this site's Stripe keys"
+    order.refresh_from_db()
+    assert order.status == Order.Status.PENDING
+    assert live(buyer).count() == 0
+
+
 # --- Stored once, handled once -----------------------------------------------------------------
 
 
