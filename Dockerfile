@@ -41,11 +41,13 @@ RUN if ls locale/*/LC_MESSAGES/django.po >/dev/null 2>&1; then \
     fi
 
 # Collect static files into STATIC_ROOT (/app/staticfiles) for WhiteNoise. The production settings
-# refuse to start without SECRET_KEY, ALLOWED_HOSTS and DATABASE_URL: these dummy values exist only
-# for this command (an in-memory SQLite database, never opened) and are not kept in the image.
-RUN SECRET_KEY=build-only-collectstatic-not-a-secret \
+# refuse to start without SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL and a shared CACHE_URL: these
+# throwaway values exist only for this command (an in-memory SQLite database and a cache, neither
+# ever opened; a random key) and are not kept in the image.
+RUN SECRET_KEY="$(python -c 'import secrets; print(secrets.token_urlsafe(50))')" \
     ALLOWED_HOSTS=localhost \
     DATABASE_URL=sqlite://:memory: \
+    CACHE_URL=redis://build-only:6379/0 \
     python manage.py collectstatic --noinput
 
 # The only folders the app writes to without S3 (embedded default storage): owned by the app user.

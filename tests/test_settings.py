@@ -14,6 +14,7 @@ PRODUCTION_ENV = {
     "SECRET_KEY": "p9S-3mK_vQx7Lr2Wc8Nn4Zt6Yb1Hf5Jd0Ga9Ek3Ru7Io2Pw8Ts4Xq6Vm1Bn5Cz0Dy",
     "ALLOWED_HOSTS": "boutique.apop.qc.ca",
     "DATABASE_URL": "postgres://apop:secret@db.internal:5432/apop",
+    "CACHE_URL": "redis://cache.internal:6379/1",
 }
 
 PRINT_SETTINGS = """
@@ -163,3 +164,53 @@ def test_production_passes_check_deploy_without_any_warning():
 
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.strip() == "System check identified no issues (0 silenced)."
+
+
+@pytest.mark.parametrize(
+    "secret_key",
+    [
+        "change-me-local-compose-only-insecure-secret-key-0123456789abcdef",  # Compose's old one
+        "change-me",
+        "p9S-3mK_vQx7Lr2Wc8Nn4Zt6",  # random but short
+    ],
+)
+def test_production_refuses_a_placeholder_or_short_secret_key(secret_key):
+    result = run_python(
+        "apop.settings.production",
+        {**PRODUCTION_ENV, "SECRET_KEY": secret_key},
+        ("manage.py", "check"),
+    )
+
+    assert result.returncode == 1
+    assert "SECRET_KEY is a placeholder or too short (50 characters at least)" in result.stderr
+
+
+@pytest.mark.parametrize("cache_url", ["locmemcache://apop", "dummycache://"])
+def test_production_refuses_a_cache_each_worker_would_keep_apart(cache_url):
+    result = run_python(
+        "apop.settings.production",
+        {**PRODUCTION_ENV, "CACHE_URL": cache_url},
+        ("manage.py", "check"),
+    )
+
+    assert result.returncode == 1
+    assert "CACHE_URL names a per-process cache" in result.stderr
+
+
+def test_production_finds_the_client_address_behind_its_proxy():
+    script = PRINT_SETTINGS.replace(
+        '"DEBUG": s.DEBUG,', '"DEBUG": s.DEBUG, "proxies": s.ALLAUTH_TRUSTED_PROXY_COUNT,'
+    )
+
+    default = json.loads(
+        run_python("apop.settings.production", PRODUCTION_ENV, ("-c", script)).stdout
+    )
+    two = json.loads(
+        run_python(
+            "apop.settings.production",
+            {**PRODUCTION_ENV, "TRUSTED_PROXY_COUNT": "2"},
+            ("-c", script),
+        ).stdout
+    )
+
+    assert (default["proxies"], two["proxies"]) == (1, 2)

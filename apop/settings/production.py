@@ -9,6 +9,9 @@ _REQUIRED = {
     "SECRET_KEY": "a long random string (e.g. python -c 'import secrets; print(secrets.token_urlsafe(50))')",
     "ALLOWED_HOSTS": "the public host names, comma-separated (e.g. boutique.apop.qc.ca)",
     "DATABASE_URL": "the PostgreSQL URL (postgres://user:password@host:5432/apop)",
+    # Throttles (log-in lockout, download limits) and cached pages must be shared by every
+    # worker and machine: a per-process memory cache would multiply each limit.
+    "CACHE_URL": "a cache every worker shares (e.g. redis://redis:6379/1)",
 }
 _missing = [name for name in _REQUIRED if not env(name, default="")]
 if _missing:
@@ -19,8 +22,27 @@ if _missing:
 
 DEBUG = False
 SECRET_KEY = env("SECRET_KEY")
+# A placeholder (such as the one an example file or a Compose file once shipped) signs sessions
+# and password-reset links that anyone could forge.
+_PLACEHOLDERS = ("change-me", "changeme", "insecure", "example", "secret-key")
+if len(SECRET_KEY) < 50 or any(word in SECRET_KEY.lower() for word in _PLACEHOLDERS):
+    raise ImproperlyConfigured(
+        "SECRET_KEY is a placeholder or too short (50 characters at least): make one with "
+        "python -c 'import secrets; print(secrets.token_urlsafe(50))'"
+    )
+if CACHES["default"]["BACKEND"].rsplit(".", 1)[-1] in ("LocMemCache", "DummyCache"):  # noqa: F405
+    raise ImproperlyConfigured(
+        "CACHE_URL names a per-process cache: production needs one every worker shares "
+        "(e.g. redis://redis:6379/1)"
+    )
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)  # noqa: F405
+
+# Client addresses (log-in lockout, download limits) behind the load balancer: how many proxies
+# append to X-Forwarded-For (the last one's entry is the client), or the header a CDN sets
+# instead. Without this, every visitor would share the load balancer's address.
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=1)
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = env("TRUSTED_CLIENT_IP_HEADER", default="") or None
 
 # HTTPS everywhere. The load balancer terminates TLS and says so in X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

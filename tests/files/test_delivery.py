@@ -92,6 +92,22 @@ def test_a_local_download_streams_with_the_headers_of_an_s3_one(client, free):
 
 
 @pytest.mark.django_db
+def test_behind_the_proxy_each_visitor_has_their_own_limit(client, settings, free):
+    """Production trusts one proxy (ALLAUTH_TRUSTED_PROXY_COUNT): two visitors behind the same
+    load balancer are counted apart, and a forged first X-Forwarded-For entry changes nothing."""
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
+    settings.DOWNLOADS_PER_HOUR_PER_IP = 1
+    balancer = "10.0.0.5"
+
+    first = _download(client, free, balancer, HTTP_X_FORWARDED_FOR="198.51.100.7")
+    again = _download(client, free, balancer, HTTP_X_FORWARDED_FOR="203.0.113.9, 198.51.100.7")
+    other = _download(client, free, balancer, HTTP_X_FORWARDED_FOR="198.51.100.8")
+
+    assert (first.status_code, again.status_code, other.status_code) == (200, 429, 200)
+    assert _count(free) == (2, 2)
+
+
+@pytest.mark.django_db
 def test_an_address_over_its_hourly_limit_gets_a_429_page_and_nothing_is_recorded(
     client, settings, free
 ):
