@@ -15,6 +15,7 @@ from django.db.models.functions import Coalesce, TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.spreadsheet import safe_row
 from resources.models import Download, ResourcePage
 
 from .models import Order, OrderLine, Payout
@@ -259,5 +260,6 @@ def export_csv(seller) -> str:
     writer = csv.writer(buffer)
     header, rows = export_rows(seller)
     writer.writerow(header)
-    writer.writerows(rows)
+    # Titles are typed by members: none may run as a formula in the seller's spreadsheet.
+    writer.writerows(safe_row(row) for row in rows)
     return buffer.getvalue()

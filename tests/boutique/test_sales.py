@@ -1,7 +1,9 @@
 """boutique/sales.py and the seller's page: figures by resource and by month (Toronto), downloads,
 payouts pending and paid, the CSV export; only the seller's own lines; a fixed number of queries."""
 
+import csv
 import datetime
+import io
 import itertools
 
 import pytest
@@ -248,6 +250,44 @@ def test_the_export_of_someone_without_sales_is_a_header(client, make_member):
     rows = client.get("/en/compte/ventes/export.csv").content.decode("utf-8-sig").splitlines()
 
     assert rows == ["Date,Order,Resource,Price,Commission,My share,Refunded,Payout"]
+
+
+def test_the_export_cannot_run_a_formula_typed_in_a_title(client, make_member, make_resource):
+    """CSV injection: titles starting with =, +, -, @, a tab or a carriage return are written as
+    text (a leading apostrophe); amounts stay numbers."""
+    seller = make_member("Alice Martin", membership_expires_on=datetime.date(2030, 1, 1))
+    titles = ['=HYPERLINK("http://x")', "+1+1", "-2+3", "@SUM(A1)", "\tTab", "\rRetour"]
+    pages = [
+        make_resource(title, authors=[seller], price_cents=500, licence=LICENCE) for title in titles
+    ]
+    order = paid_order(
+        make_member("Buyer"), pages, paid_at=datetime.datetime(2026, 11, 10, 15, 0, tzinfo=UTC)
+    )
+    client.force_login(seller)
+
+    content = client.get("/en/compte/ventes/export.csv").content.decode("utf-8-sig")
+
+    rows = list(csv.reader(io.StringIO(content)))
+    assert sorted(row[2] for row in rows[1:]) == sorted("'" + title for title in titles)
+    assert {row[3] for row in rows[1:]} == {"5.00"}
+    assert all(row[1] == order.reference for row in rows[1:])
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["=1+1", "+1+1", "-x", "@A1", "\tA", "\rA"],
+)
+def test_a_formula_cell_becomes_text(value):
+    from core.spreadsheet import safe_cell
+
+    assert safe_cell(value) == "'" + value
+
+
+@pytest.mark.parametrize("value", ["-2.50", "12.50", "+3", "Limites", "", 7, None])
+def test_numbers_and_plain_text_are_left_alone(value):
+    from core.spreadsheet import safe_cell
+
+    assert safe_cell(value) == value
 
 
 @pytest.mark.parametrize(
