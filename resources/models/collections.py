@@ -10,7 +10,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from . import presenters
-from .pages import IndexPage
+from .pages import IndexPage, ResourcePage
 
 
 class CollectionIndexPage(IndexPage):
@@ -92,8 +92,11 @@ class CollectionPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # Only what every visitor may open: a resource behind a view restriction (log-in,
+        # password, groups) is not listed, not even its title.
+        visible = ResourcePage.objects.live().public().values("pk")
         items = list(
-            self.items.filter(resource__live=True)
+            self.items.filter(resource__in=visible)
             .select_related("resource")
             .order_by("sort_order", "pk")
         )

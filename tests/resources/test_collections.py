@@ -107,6 +107,23 @@ def test_a_collection_lists_its_resources_in_the_editor_s_order_with_notes(
     assert '<a href="/fr/ressources/ressource-b/"' in entries[0]
 
 
+@pytest.mark.parametrize("restriction", ["login", "password"])
+def test_a_resource_behind_a_view_restriction_is_not_listed(
+    client, make_collection, resources, restriction
+):
+    from wagtail.models import PageViewRestriction
+
+    PageViewRestriction.objects.create(
+        page=resources["B"], restriction_type=restriction, password="secret-of-the-page"
+    )
+    make_collection("Calcul", [(resources["A"], ""), (resources["B"], "Réservée")], slug="calcul")
+
+    html = client.get("/fr/collections/calcul/").content.decode()
+
+    assert [_card_titles(entry) for entry in _collection_entries(html)] == [["Ressource A"]]
+    assert "Réservée" not in html
+
+
 def test_the_items_keep_their_order_in_the_database(make_collection, resources):
     collection = make_collection(
         "Calcul", [(resources["C"], ""), (resources["A"], ""), (resources["B"], "")], slug="calcul"
