@@ -17,7 +17,6 @@ from wagtail.rich_text import RichText
 from . import demo_catalogue as data
 from . import demo_files
 from .models import (
-    CollectionIndexPage,
     CollectionItem,
     CollectionPage,
     DigitalCompetencyDimension,
@@ -25,13 +24,13 @@ from .models import (
     EducationLevel,
     Rating,
     ResourceFile,
-    ResourceIndexPage,
     ResourcePage,
     ResourcePreview,
     ResourceType,
 )
 from .moderation import EDITORS_GROUP
 from .ratings import rate
+from .structure import ensure_catalogue_structure
 
 REVIEWS = [
     (
@@ -43,35 +42,6 @@ REVIEWS = [
     (3, "Utile, mais il manque un corrigé détaillé pour la dernière partie."),
     (4, "Prêt à utiliser en classe, merci pour le partage!"),
 ]
-
-
-def ensure_catalogue_structure(home: Page) -> tuple[ResourceIndexPage, CollectionIndexPage]:
-    """The two index pages under the home page: /ressources/ and /collections/."""
-    index = ResourceIndexPage.objects.child_of(home).first()
-    if index is None:
-        index = home.add_child(
-            instance=ResourceIndexPage(
-                title="Ressources",
-                slug="ressources",
-                intro="Toutes les ressources publiées, des plus récentes aux plus anciennes.",
-                intro_en="Every published resource, newest first.",
-                live=False,
-            )
-        )
-        index.save_revision().publish()
-    collections = CollectionIndexPage.objects.child_of(home).first()
-    if collections is None:
-        collections = home.add_child(
-            instance=CollectionIndexPage(
-                title="Collections",
-                slug="collections",
-                intro="Des sélections de ressources préparées par l'équipe éditoriale de l'APOP.",
-                intro_en="Selections of resources prepared by APOP's editorial team.",
-                live=False,
-            )
-        )
-        collections.save_revision().publish()
-    return index, collections
 
 
 def load_demo_catalogue(home: Page, password: str, editor=None) -> dict[str, int]:
