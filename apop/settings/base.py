@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "resources",
     "search",
     "boutique",
+    "demo",  # the demo content and its load_demo command; no other app imports it
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
