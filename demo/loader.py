@@ -26,7 +26,6 @@ from wagtail.rich_text import RichText
 from accounts.models import Institution, InstitutionDomain
 from accounts.roles import academic_year, today
 from home.models import SiteLinks
-from resources import demo_files as sample_files
 from resources.models import (
     CollectionItem,
     CollectionPage,
@@ -43,6 +42,8 @@ from resources.moderation import EDITORS_GROUP
 from resources.ratings import rate
 from resources.rules import resource_errors
 from resources.structure import ensure_catalogue_structure
+
+from . import sample_files
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
