@@ -18,6 +18,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.core.management.base import CommandError
+from django.db import transaction
 from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
@@ -154,8 +155,10 @@ def ensure_demo_people(folder: Path = DATA_DIR) -> None:
 # --- The catalogue ---------------------------------------------------------------------------
 
 
+@transaction.atomic
 def load_demo_catalogue(home: Page, editor=None, folder: Path = DATA_DIR) -> dict[str, int]:
-    """Create what is missing of the demo catalogue; returns how many of each were created."""
+    """Create what is missing of the demo catalogue; returns how many of each were created.
+    All or nothing: a record that breaks a rule leaves no resource of its file behind."""
     password = read("accounts", folder)["password"]
     resources = read("resources", folder)
     index, collection_index = ensure_catalogue_structure(home)

@@ -12,7 +12,17 @@ from babel.messages.pofile import read_po
 from tests.conftest import ON_CI, REPO
 
 LANGUAGES = ("fr", "en")
-SOURCES = ("apop", "accounts", "home", "resources", "search", "boutique", "templates", "locale")
+SOURCES = (
+    "apop",
+    "accounts",
+    "home",
+    "resources",
+    "search",
+    "boutique",
+    "demo",
+    "templates",
+    "locale",
+)
 
 
 def _catalogue(lang, root=REPO):
