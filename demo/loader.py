@@ -202,7 +202,7 @@ def load_demo_catalogue(home: Page, editor=None, folder: Path = DATA_DIR) -> dic
 
 
 def _rate(resources, reviews, pages) -> None:
-    """The demo teacher rates every eighth resource (a dozen), once."""
+    """The demo teacher rates a dozen resources spread over the catalogue, once."""
     teacher = get_user_model().objects.filter(email="enseignant@apop.example").first()
     if teacher is None or Rating.objects.filter(user=teacher).exists():
         return
