@@ -23,6 +23,7 @@ SOURCES = (
     "files",
     "submissions",
     "members",
+    "demo",
     "templates",
     "locale",
 )

@@ -615,10 +615,10 @@ def test_the_structure_alone_names_no_demo_officer(site_pages):
 
 
 def test_the_demo_names_an_officer_once_and_keeps_an_editor_s_choice(site_pages):
-    from home.management.commands.load_demo import _ensure_demo_privacy_officer
+    from demo.loader import ensure_demo_privacy_officer
 
     site = SiteLinks.objects.get().site
-    _ensure_demo_privacy_officer(site)
+    ensure_demo_privacy_officer(site)
     links = SiteLinks.objects.get()
     assert (
         links.privacy_officer_name,
@@ -629,7 +629,7 @@ def test_the_demo_names_an_officer_once_and_keeps_an_editor_s_choice(site_pages)
     links.privacy_officer_name = "Luc Bergeron"
     links.privacy_officer_email = "vie-privee@apop.example"
     links.save()
-    _ensure_demo_privacy_officer(site)
+    ensure_demo_privacy_officer(site)
 
     links.refresh_from_db()
     assert (links.privacy_officer_name, links.privacy_officer_email) == (

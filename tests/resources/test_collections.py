@@ -18,7 +18,7 @@ _NOTE = '<p class="collection-list__note">{}</p>'
 
 @pytest.fixture
 def make_collection(catalogue):
-    """Create and publish a collection, the way resources/demo.py does."""
+    """Create and publish a collection, the way demo/loader.py does."""
     index = CollectionIndexPage.objects.get()
 
     def make(title, entries, *, slug, featured=False, publish=True, **fields):
