@@ -214,3 +214,12 @@ def test_production_finds_the_client_address_behind_its_proxy():
     )
 
     assert (default["proxies"], two["proxies"]) == (1, 2)
+
+
+def test_production_refuses_the_demo_accounts_and_their_public_password():
+    result = run_python("apop.settings.production", PRODUCTION_ENV, ("manage.py", "load_demo"))
+
+    assert result.returncode == 1
+    assert "The demo accounts share a public password: they are refused" in result.stderr
+    assert "Use --structure-only." in result.stderr
+

@@ -317,6 +317,9 @@ BOUTIQUE_MEMBERSHIP_REMINDER_DAYS = env.int("BOUTIQUE_MEMBERSHIP_REMINDER_DAYS",
 BOUTIQUE_AUTOMATIC_TAX = env.bool("BOUTIQUE_AUTOMATIC_TAX", default=False)
 
 # --- Wagtail --------------------------------------------------------------------------------
+# `load_demo` may create the demo accounts (public password, a superuser among them); never in
+# production (apop/settings/production.py turns it off).
+DEMO_ALLOWED = True
 WAGTAIL_SITE_NAME = "APOP boutique"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 # The admin has no log-in or password reset of its own: allauth's (lockout, throttled reset,

@@ -38,6 +38,9 @@ if CACHES["default"]["BACKEND"].rsplit(".", 1)[-1] in ("LocMemCache", "DummyCach
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)  # noqa: F405
 
+# The demo's accounts share a public password: `load_demo` runs with --structure-only here.
+DEMO_ALLOWED = False
+
 # Client addresses (log-in lockout, download limits) behind the load balancer: how many proxies
 # append to X-Forwarded-For (the last one's entry is the client), or the header a CDN sets
 # instead. Without this, every visitor would share the load balancer's address.

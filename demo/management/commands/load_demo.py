@@ -3,7 +3,8 @@ otherwise, the demo accounts and the demo catalogue of demo/data/*.yaml. Idempot
 changes nothing, and what editors have since changed is left as it is."""
 
 from django.apps import apps
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from demo import loader
@@ -26,8 +27,17 @@ class Command(BaseCommand):
             help="Production: pages, taxonomies and workflow only; no account, no demo resource.",
         )
 
-    @transaction.atomic
     def handle(self, *args, **options):
+        if not options["structure_only"] and not settings.DEMO_ALLOWED:
+            # The demo's accounts (a superuser among them) share a password printed in the README.
+            raise CommandError(
+                "The demo accounts share a public password: they are refused with these settings "
+                "(DEMO_ALLOWED is off in production). Use --structure-only."
+            )
+        with transaction.atomic():
+            self._load(options)
+
+    def _load(self, options):
         home_texts, page_specs = loader.read_pages()
         home = ensure_home(home_texts)
         site = ensure_site(home)
