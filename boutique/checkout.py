@@ -16,8 +16,10 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
+
+from core.i18n import current_language
 
 from . import cart as carts
 from . import pricing, stripe_gateway
@@ -168,7 +170,7 @@ def _create_order(request, planned: list[PlannedLine]) -> Order:
         subtotal_cents=subtotal,
         tax_cents=0,
         total_cents=subtotal,
-        language=(get_language() or "fr")[:2],
+        language=current_language(),
     )
     order.reference = reference_for(order)
     order.save(update_fields=["reference"])

@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from django.core.cache import cache
 from django.db.models import Q
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext
+
+from core.i18n import current_language
 
 from . import attribution, licences
 from .listing import Preview, previews_for, resource_cards, taxonomy_terms
@@ -63,7 +65,7 @@ def bump_catalogue_version() -> None:
 
 
 def resource_page_context(page: ResourcePage, request) -> dict:
-    lang = (get_language() or "fr")[:2]
+    lang = current_language()
     if getattr(request, "is_preview", False):
         # A preview shows an unreviewed draft: it must never read the live page's cached part,
         # nor leave the draft where anonymous visitors would be served it.

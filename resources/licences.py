@@ -21,8 +21,9 @@ from dataclasses import dataclass
 
 from django.utils.functional import Promise, lazy
 from django.utils.text import format_lazy
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from core.i18n import current_language, normalise_language
 
 NBSP = "\u00a0"  # French typography: before a colon, inside « guillemets »
 
@@ -33,13 +34,6 @@ DEFAULT_LICENCE_ID = "CC-BY-NC-SA-4.0"
 # The APOP page that states the licence of use of paid, all-rights-reserved resources.
 TERMS_OF_USE_URL_FR = "/fr/conditions-utilisation/"
 TERMS_OF_USE_URL_EN = "/en/conditions-utilisation/"
-
-
-def normalise_lang(lang: str | None) -> str:
-    """Return "en" for English ("en", "en-ca", "en_US"…) and "fr" for anything else."""
-    if lang and lang.lower().replace("_", "-").split("-")[0] == "en":
-        return "en"
-    return "fr"
 
 
 @dataclass(frozen=True)
@@ -75,22 +69,22 @@ class Licence:
         return self.id == CC0_ID
 
     def short(self, lang: str = "fr") -> str:
-        return self.short_name_en if normalise_lang(lang) == "en" else self.short_name
+        return self.short_name_en if normalise_language(lang) == "en" else self.short_name
 
     def name(self, lang: str = "fr") -> str:
-        return self.name_en if normalise_lang(lang) == "en" else self.name_fr
+        return self.name_en if normalise_language(lang) == "en" else self.name_fr
 
     def deed_url(self, lang: str = "fr") -> str:
-        return self.deed_url_en if normalise_lang(lang) == "en" else self.deed_url_fr
+        return self.deed_url_en if normalise_language(lang) == "en" else self.deed_url_fr
 
     def legal_code_url(self, lang: str = "fr") -> str:
-        return self.legal_url_en if normalise_lang(lang) == "en" else self.legal_url
+        return self.legal_url_en if normalise_language(lang) == "en" else self.legal_url
 
     def summary(self, lang: str = "fr") -> str:
-        return self.summary_en if normalise_lang(lang) == "en" else self.summary_fr
+        return self.summary_en if normalise_language(lang) == "en" else self.summary_fr
 
     def conditions(self, lang: str = "fr") -> tuple[str, ...]:
-        return self.conditions_en if normalise_lang(lang) == "en" else self.conditions_fr
+        return self.conditions_en if normalise_language(lang) == "en" else self.conditions_fr
 
 
 def _cc(
@@ -352,7 +346,7 @@ class Decision:
 
 def _label(licence: Licence) -> Promise:
     """The licence's short name in the language active when the message is rendered."""
-    return lazy(lambda: licence.short(get_language()), str)()
+    return lazy(lambda: licence.short(current_language()), str)()
 
 
 def _negative_price() -> Decision:

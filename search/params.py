@@ -4,9 +4,10 @@ the search page, the discipline pages and /api/v1/search, whatever engine answer
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from core.i18n import current_language
 from resources import licences
 from resources.taxonomies import Term, all_terms
 
@@ -53,7 +54,7 @@ def _discipline_values() -> dict[str, str]:
 
 
 def _licence_values() -> dict[str, str]:
-    lang = (get_language() or "fr")[:2]
+    lang = current_language()
     return {licence.id: licence.short(lang) for licence in licences.LICENCES.values()}
 
 

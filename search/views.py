@@ -6,12 +6,11 @@ from dataclasses import replace
 from django.http import Http404, JsonResponse
 from django.template.response import TemplateResponse
 from django.utils import translation
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
-from resources.licences import normalise_lang
+from core.i18n import current_language, normalise_language
 from resources.taxonomies import disciplines_by_code
 
 from . import service
@@ -71,7 +70,7 @@ def _result_json(hit) -> dict:
 @require_GET
 def api_search(request):
     """/api/v1/search: the search page's parameters (plus page_size ≤ 100), as JSON."""
-    language = normalise_lang(request.GET.get("lang") or get_language())
+    language = normalise_language(request.GET.get("lang") or current_language())
     with translation.override(language):
         try:
             params = parse_params(request.GET, allow_page_size=True)
@@ -108,7 +107,7 @@ def api_search(request):
 @cache_control(max_age=300, public=True)  # called on each keystroke; titles change rarely
 def api_suggest(request):
     """/api/v1/search/suggest?q=: autocomplete entries (disciplines, then titles)."""
-    language = normalise_lang(request.GET.get("lang") or get_language())
+    language = normalise_language(request.GET.get("lang") or current_language())
     with translation.override(language):
         suggestions = service.suggest(request.GET.get("q", ""))
         payload = {

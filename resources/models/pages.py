@@ -12,7 +12,6 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.http import Http404
 from django.utils.functional import cached_property
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -29,6 +28,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core.i18n import is_english
 from resources import licences, uploads
 from resources.admin_forms import ResourceFilesPanel
 from resources.rules import resource_errors
@@ -76,7 +76,7 @@ class IndexPage(Page):
     @property
     def localized_intro(self) -> tuple[str, str]:
         """(text, its language): the English introduction on /en/ when there is one."""
-        if (get_language() or "fr").startswith("en") and self.intro_en:
+        if is_english() and self.intro_en:
             return self.intro_en, "en"
         return self.intro, "fr"
 
