@@ -20,7 +20,6 @@ from .models import Order
 logger = logging.getLogger(__name__)
 
 WHOLE_ORDER = "order"
-REFUNDABLE_STATUSES = (Order.Status.PAID, Order.Status.PARTIALLY_REFUNDED)
 
 
 def may_refund(user) -> bool:
@@ -29,7 +28,7 @@ def may_refund(user) -> bool:
 
 
 def refundable(order: Order) -> bool:
-    return order.status in REFUNDABLE_STATUSES and order.refunded_cents < order.total_cents
+    return order.status in Order.REFUNDABLE_STATUSES and order.refunded_cents < order.total_cents
 
 
 def _line_choice(line) -> str:

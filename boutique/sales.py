@@ -21,14 +21,11 @@ from .models import Order, OrderLine, Payout
 
 TORONTO = ZoneInfo("America/Toronto")
 
-# Orders whose money was taken: refunded ones stay in the figures, with their refunds shown.
-SOLD_STATUSES = (Order.Status.PAID, Order.Status.PARTIALLY_REFUNDED, Order.Status.REFUNDED)
-
 
 def sold_lines(seller):
     """The seller's resource lines on orders that were paid (refunded or not)."""
     return OrderLine.objects.filter(
-        seller=seller, kind=OrderLine.Kind.RESOURCE, order__status__in=SOLD_STATUSES
+        seller=seller, kind=OrderLine.Kind.RESOURCE, order__status__in=Order.PAID_STATUSES
     )
 
 

@@ -113,9 +113,7 @@ def obtain(request, resource_id):
         return redirect(page_url)
     try:
         with transaction.atomic():
-            Entitlement.objects.get_or_create(
-                user=request.user, resource=resource, revoked_at__isnull=True
-            )
+            Entitlement.objects.live().get_or_create(user=request.user, resource=resource)
     except IntegrityError:
         pass  # a concurrent click made it: one live entitlement, as wanted
     messages.success(request, _("Added to your library"))
@@ -167,16 +165,12 @@ def order_detail(request, reference):
     lines = list(order.lines.select_related("resource").order_by("pk"))
     resource_ids = [line.resource_id for line in lines if line.resource_id]
     entitled = set(
-        Entitlement.objects.filter(
-            user=user, resource_id__in=resource_ids, revoked_at__isnull=True
-        ).values_list("resource_id", flat=True)
+        Entitlement.objects.live()
+        .filter(user=user, resource_id__in=resource_ids)
+        .values_list("resource_id", flat=True)
     )
     has_membership = any(line.kind == OrderLine.Kind.MEMBERSHIP for line in lines)
-    paid = order.status in (
-        Order.Status.PAID,
-        Order.Status.PARTIALLY_REFUNDED,
-        Order.Status.REFUNDED,
-    )
+    paid = order.is_paid
     if paid and has_membership:
         carts.clear_membership(request)  # bought: it leaves the cart
     for line in lines:

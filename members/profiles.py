@@ -393,9 +393,8 @@ def added_entries(user, request) -> list[LibraryEntry]:
 
 def _entitled_entries(user, request, *, bought: bool) -> list[LibraryEntry]:
     granted = (
-        Entitlement.objects.filter(
-            user=user, revoked_at__isnull=True, order_line__isnull=not bought
-        )
+        Entitlement.objects.live()
+        .filter(user=user, order_line__isnull=not bought)
         .order_by("-granted_at", "-pk")
         .values_list("resource_id", "granted_at")
     )
