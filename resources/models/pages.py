@@ -35,8 +35,6 @@ from resources.rules import resource_errors
 
 from . import presenters
 
-PAGE_SIZE = 24
-
 
 def resource_file_key(instance, filename: str) -> str:
     """A storage key nobody can guess; the display name is kept apart for downloads. Its
