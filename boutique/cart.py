@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext as _
 
+from resources.authorship import author_ids, is_author
 from resources.models import ResourcePage
 
 from . import entitlements, membership, pricing
@@ -108,10 +109,6 @@ def _signed_in(request) -> bool:
 def purchasable():
     """Resources that may be bought: published and public."""
     return ResourcePage.objects.live().public()
-
-
-def is_author(user, resource: ResourcePage) -> bool:
-    return resource.authors.filter(pk=user.pk).exists()
 
 
 def check_addable(resource: ResourcePage, user=None) -> None:
@@ -219,9 +216,7 @@ def cart_for(request) -> Cart:
         resource = by_id.get(pk)
         if resource is None:
             continue
-        if user is not None and (
-            resource.owned or any(author.pk == user.pk for author in resource.authors.all())
-        ):
+        if user is not None and (resource.owned or user.pk in author_ids(resource)):
             gone.append(pk)
             continue
         if user is None:

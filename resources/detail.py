@@ -15,7 +15,7 @@ from django.utils.translation import gettext
 
 from core.i18n import current_language
 
-from . import attribution, licences
+from . import attribution, authorship, licences
 from .listing import Preview, previews_for, resource_cards, taxonomy_terms
 from .models import Package, Rating, ResourcePage
 
@@ -146,7 +146,8 @@ def _static_context(page: ResourcePage, request, lang: str) -> dict:
             for user in author_users
         ]
         + [AuthorName(name, "") for name in page.co_author_names],
-        "author_ids": [user.pk for user in author_users],
+        # Who counts as an author (authorship.py): may not rate, already has the resource.
+        "author_ids": sorted(authorship.author_ids(page, author_users)),
         "source_link": source,
         "adaptations": adaptations,
         "attribution_text": attribution.attribution_text(work, lang),

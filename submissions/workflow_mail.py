@@ -24,6 +24,7 @@ from wagtail.signals import workflow_approved, workflow_rejected
 
 from core.i18n import language_of
 from core.mail import send_email
+from resources import authorship
 
 # Wagtail's dispatch_uid values (wagtail/admin/signal_handlers.py).
 APPROVED_UID = "workflow_state_approved_email_notification"
@@ -64,12 +65,8 @@ def _resource_of(workflow_state):
 
 def _author_ids(page) -> set[int]:
     """The authors of the live row and of the revision the editors read (a never-published
-    resource has its co-authors only there), and its owner."""
-    ids = set(page.authors.values_list("pk", flat=True))
-    ids.update(user.pk for user in page.get_latest_revision_as_object().authors.all())
-    if page.owner_id:
-        ids.add(page.owner_id)
-    return ids
+    resource has its co-authors only there), its owner included."""
+    return authorship.author_ids(page) | authorship.author_ids(page.get_latest_revision_as_object())
 
 
 def on_workflow_approved(sender, instance, user=None, **kwargs):
