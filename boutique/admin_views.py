@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from resources.templatetags.resource_tags import money
+from core.formats import money
 
 from . import refunds, stripe_gateway
 from .models import Order

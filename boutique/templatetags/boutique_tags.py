@@ -5,7 +5,7 @@ cart is read here, at most one query for a signed-in user and none for a visitor
 from django import template
 from django.db.models import Exists, OuterRef
 
-from core.formats import long_date as _long_date
+from core import formats
 from resources.models import ResourcePage
 
 from .. import cart as carts
@@ -87,4 +87,4 @@ def order_status(status: str) -> str:
 @register.filter
 def long_date(value) -> str:
     """« 22 novembre 2026 » / "November 22, 2026", in Toronto time, on one line."""
-    return _long_date(value)
+    return formats.long_date(value)
