@@ -8,7 +8,6 @@ webhook (boutique/fulfilment.py) does that once Stripe confirms the payment."""
 import datetime
 import logging
 import uuid
-import zoneinfo
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -27,7 +26,6 @@ from .models import Order, OrderLine
 
 logger = logging.getLogger(__name__)
 
-TORONTO = zoneinfo.ZoneInfo("America/Toronto")
 # A pending order with the same lines is reused for this long (a second click, a back button):
 # one order and one Stripe session rather than several.
 REUSE_MINUTES = 30
@@ -132,7 +130,7 @@ def plan_lines(request) -> list[PlannedLine]:
 
 def reference_for(order: Order) -> str:
     """APOP-2026-000123: the year the order was made in Quebec and its number."""
-    year = timezone.localtime(order.created_at, TORONTO).year
+    year = timezone.localdate(order.created_at, timezone.get_default_timezone()).year
     return f"APOP-{year}-{order.pk:06d}"
 
 

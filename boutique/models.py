@@ -54,7 +54,7 @@ class Order(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.PENDING, db_index=True
     )
-    currency = models.CharField(max_length=3, default="CAD")
+    currency = models.CharField(max_length=3, default=settings.BOUTIQUE_CURRENCY)
     subtotal_cents = models.PositiveIntegerField(_("subtotal (cents)"), default=0)
     tax_cents = models.PositiveIntegerField(_("taxes (cents)"), default=0)
     total_cents = models.PositiveIntegerField(_("total (cents)"), default=0)

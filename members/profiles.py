@@ -10,6 +10,7 @@ import json
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Count, Exists, Max, OuterRef, Sum
@@ -31,8 +32,6 @@ from resources.taxonomies import Term, all_terms
 
 # The library shows at most one page of new resources from the authors the member follows.
 NEW_FROM_FOLLOWED_MAX = PAGE_SIZE
-# A member is reminded to renew this many days before their membership ends.
-RENEWAL_NOTICE_DAYS = 30
 PROFILE_FIELDS = ("display_name", "bio", "bio_en", "language", "links")
 
 
@@ -77,7 +76,8 @@ def account_summary(user) -> AccountSummary:
         is_member=member,
         membership_expires_on=expires,
         membership_ended=expires is not None and not member,
-        renewal_due=days_left is not None and days_left <= RENEWAL_NOTICE_DAYS,
+        renewal_due=days_left is not None
+        and days_left <= settings.BOUTIQUE_MEMBERSHIP_REMINDER_DAYS,
         days_left=days_left,
         institution=institution,
         gets_member_price=roles.gets_member_price(user, today),

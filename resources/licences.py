@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.utils.functional import Promise, lazy
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
@@ -30,10 +31,6 @@ NBSP = "\u00a0"  # French typography: before a colon, inside « guillemets »
 CC0_ID = "CC0-1.0"
 ALL_RIGHTS_RESERVED_ID = "LicenseRef-APOP-All-Rights-Reserved"
 DEFAULT_LICENCE_ID = "CC-BY-NC-SA-4.0"
-
-# The APOP page that states the licence of use of paid, all-rights-reserved resources.
-TERMS_OF_USE_URL_FR = "/fr/conditions-utilisation/"
-TERMS_OF_USE_URL_EN = "/en/conditions-utilisation/"
 
 
 @dataclass(frozen=True)
@@ -284,10 +281,11 @@ _LICENCE_LIST = (
         short_name_en="All rights reserved",
         name_fr="Tous droits réservés — licence d'utilisation",
         name_en="All rights reserved — licence of use",
-        deed_url_fr=TERMS_OF_USE_URL_FR,
-        deed_url_en=TERMS_OF_USE_URL_EN,
-        legal_url=TERMS_OF_USE_URL_FR,
-        legal_url_en=TERMS_OF_USE_URL_EN,
+        # APOP's terms of use state this licence (settings.TERMS_OF_USE_URLS).
+        deed_url_fr=settings.TERMS_OF_USE_URLS["fr"],
+        deed_url_en=settings.TERMS_OF_USE_URLS["en"],
+        legal_url=settings.TERMS_OF_USE_URLS["fr"],
+        legal_url_en=settings.TERMS_OF_USE_URLS["en"],
         commercial_use=False,
         derivatives=False,
         share_alike=False,

@@ -3,6 +3,7 @@ service.py (engine or database, the view does not know which), the page in prese
 
 from dataclasses import replace
 
+from django.conf import settings
 from django.http import Http404, JsonResponse
 from django.template.response import TemplateResponse
 from django.utils import translation
@@ -52,7 +53,7 @@ def _result_json(hit) -> dict:
         "summary": document["summary"],
         "price": document["price_cents"],
         "member_price": document.get("member_price_cents"),
-        "currency": "CAD",
+        "currency": settings.BOUTIQUE_CURRENCY,
         "licence": document["licence"],
         "disciplines": document.get("disciplines", []),
         "levels": document.get("levels", []),

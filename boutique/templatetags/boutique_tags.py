@@ -86,5 +86,5 @@ def order_status(status: str) -> str:
 
 @register.filter
 def long_date(value) -> str:
-    """« 22 novembre 2026 » / "November 22, 2026", in Toronto time, on one line."""
+    """« 22 novembre 2026 » / "November 22, 2026", in the site's time zone, on one line."""
     return formats.long_date(value)

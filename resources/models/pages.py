@@ -197,7 +197,7 @@ class ResourcePage(Page):
         validators=[MinValueValidator(0, _("The member price cannot be negative."))],
         help_text=_("Optional lower price for APOP members and staff of member institutions."),
     )
-    currency = models.CharField(max_length=3, default="CAD", editable=False)
+    currency = models.CharField(max_length=3, default=settings.BOUTIQUE_CURRENCY, editable=False)
 
     duration_minutes = models.PositiveIntegerField(
         _("estimated duration (minutes)"), null=True, blank=True
