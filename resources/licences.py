@@ -307,8 +307,6 @@ _LICENCE_LIST = (
 
 LICENCES: dict[str, Licence] = {licence.id: licence for licence in _LICENCE_LIST}
 LICENCE_CHOICES: list[tuple[str, str]] = [(key, lic.short_name) for key, lic in LICENCES.items()]
-# The longest id, for a model field's max_length.
-LICENCE_ID_MAX_LENGTH = max(len(key) for key in LICENCES)
 
 
 def get_licence(licence_id: str) -> Licence:
@@ -427,27 +425,3 @@ def derivative_allowed(
             _("An adaptation of someone else's non-commercial (NC) work must be free.")
         )
     return Decision.ok()
-
-
-def derivative_licences(source: Licence, *, same_rights_holder: bool = False) -> list[Licence]:
-    """The licences an adaptation of `source` may carry (at price 0), in LICENCES order.
-
-    Empty for ND and all-rights-reserved sources unless the rights holder adapts their own work.
-    """
-    return [
-        licence
-        for licence in LICENCES.values()
-        if derivative_allowed(source, licence, 0, same_rights_holder=same_rights_holder)
-    ]
-
-
-def max_price_for_derivative(source: Licence, *, same_rights_holder: bool = False) -> int | None:
-    """The highest price (cents) of an adaptation of `source`: None means no limit.
-
-    0 for NC sources (an adaptation of someone else's NC work must be free). ND and
-    all-rights-reserved sources also give 0, though no adaptation is allowed at all there:
-    check `derivative_licences(source)` (empty) or `derivative_allowed` before offering one.
-    """
-    if same_rights_holder or (source.derivatives and source.commercial_use):
-        return None
-    return 0
