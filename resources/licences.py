@@ -306,7 +306,16 @@ _LICENCE_LIST = (
 )
 
 LICENCES: dict[str, Licence] = {licence.id: licence for licence in _LICENCE_LIST}
-LICENCE_CHOICES: list[tuple[str, str]] = [(key, lic.short_name) for key, lic in LICENCES.items()]
+
+
+def _label(licence: Licence) -> Promise:
+    """The licence's short name in the language active when it is rendered."""
+    return lazy(lambda: licence.short(current_language()), str)()
+
+
+# For model and form fields: each name in the language of the page that shows it (the English
+# admin says "All rights reserved"). Outside any language, as when migrations are made, French.
+LICENCE_CHOICES: list[tuple[str, Promise]] = [(key, _label(lic)) for key, lic in LICENCES.items()]
 
 
 def get_licence(licence_id: str) -> Licence:
@@ -338,11 +347,6 @@ class Decision:
     @classmethod
     def refused(cls, reason: Reason) -> Decision:
         return cls(allowed=False, reason=reason)
-
-
-def _label(licence: Licence) -> Promise:
-    """The licence's short name in the language active when the message is rendered."""
-    return lazy(lambda: licence.short(current_language()), str)()
 
 
 def _negative_price() -> Decision:
