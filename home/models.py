@@ -29,8 +29,9 @@ class LocalizedContent:
 class BilingualPage(Page):
     """A page written in French, with optional English text shown on the /en/ interface.
 
-    Page content is the same in both interfaces (URLS.md); an English version of the text is a
-    courtesy an editor may add. Without it, English visitors read the French text, marked lang="fr".
+    Page content is the same in both interfaces (/fr/… and /en/…); an English version of the text
+    is a courtesy an editor may add. Without it, English visitors read the French text, marked
+    lang="fr".
     """
 
     title_en = models.CharField(_("title (English)"), max_length=255, blank=True)

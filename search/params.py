@@ -1,5 +1,6 @@
-"""What a search asks for: the URL parameters of URLS.md, parsed and checked once, the same for
-the search page, the discipline pages and /api/v1/search, whatever engine answers them."""
+"""What a search asks for: the URL parameters (q, discipline, niveau, type, licence, langue, prix,
+dimension, tri, page; README, Search), parsed and checked once, the same for the search page, the
+discipline pages and /api/v1/search, whatever engine answers them."""
 
 from collections.abc import Callable
 from dataclasses import dataclass, field

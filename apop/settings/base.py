@@ -209,7 +209,7 @@ MEDIA_URL = env("MEDIA_URL", default="/media/")
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media" / "public")
 PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "media" / "private")
 
-# Presigned download URLs expire within minutes (ARCHITECTURE.md, access rule): 5 at most.
+# Presigned download URLs expire within minutes (a paid file must not stay reachable): 5 at most.
 S3_PRESIGNED_EXPIRY = env.int("S3_PRESIGNED_EXPIRY", default=300)
 if not 1 <= S3_PRESIGNED_EXPIRY <= 300:
     raise ImproperlyConfigured("S3_PRESIGNED_EXPIRY is in seconds, between 1 and 300.")
