@@ -11,15 +11,9 @@ from django.urls import reverse, translate_url
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from core.i18n import current_language, language_of
+
 from .forms import record_signup_choices
-
-LANGUAGES = ("fr", "en")
-
-
-def request_language() -> str:
-    """The interface language of the current request ("fr" or "en"; French by default)."""
-    code = (translation.get_language() or "fr")[:2]
-    return code if code in LANGUAGES else "fr"
 
 
 def account_for(email: str):
@@ -27,13 +21,6 @@ def account_for(email: str):
     if not email:
         return None
     return get_user_model().objects.filter(email__iexact=email).first()
-
-
-def email_language(user) -> str:
-    """The language to write in: the account's preferred language when we know the account,
-    else the language the request was made in."""
-    language = getattr(user, "language", "") or ""
-    return language if language in LANGUAGES else request_language()
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -63,7 +50,7 @@ class AccountAdapter(DefaultAccountAdapter):
         so that the author-page address is made from the display name."""
         user = super().save_user(request, user, form, commit=False)
         record_signup_choices(
-            user, form.cleaned_data, language=request_language(), now=timezone.now()
+            user, form.cleaned_data, language=current_language(), now=timezone.now()
         )
         if commit:
             user.save()
@@ -99,7 +86,8 @@ class AccountAdapter(DefaultAccountAdapter):
         # `user` is always set: left out, the request's own user (a context processor) would
         # greet the recipient by someone else's name.
         user = context.get("user") or account_for(email)
-        language = email_language(user)
+        # The account's language when we know the account, else the request's.
+        language = language_of(user, fallback=current_language())
         request = context.get("request") or self.request
         # Outside the override: translate_url resolves the address in the request's language.
         links = {

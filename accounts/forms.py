@@ -7,7 +7,7 @@ here may import allauth's forms; our versions of those live in accounts/auth_for
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-LANGUAGES = ("fr", "en")
+from core.i18n import normalise_language
 
 
 class SignupForm(forms.Form):
@@ -49,4 +49,4 @@ def record_signup_choices(user, data, *, language, now):
     if data.get("terms"):
         user.terms_accepted_at = now
     user.newsletter_opt_in_at = now if data.get("newsletter") else None
-    user.language = language if language in LANGUAGES else "fr"
+    user.language = normalise_language(language)

@@ -33,6 +33,7 @@ def is_member(user, on: datetime.date | None = None) -> bool:
 
 
 def is_editor(user) -> bool:
+    """In the « Éditeurs » group, or a superuser; active."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return False
     return user.is_superuser or user.groups.filter(name=EDITORS_GROUP).exists()

@@ -1,4 +1,5 @@
-"""URL map. Public URLs are a contract: see URLS.md before changing one."""
+"""URL map. Public URLs are a contract (README, URLs available today): harvesters, bookmarks and
+other sites link to them; never change one lightly."""
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns

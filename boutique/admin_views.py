@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from resources.templatetags.resource_tags import money
+from core.formats import money
 
 from . import refunds, stripe_gateway
 from .models import Order
@@ -20,7 +20,6 @@ from .models import Order
 logger = logging.getLogger(__name__)
 
 WHOLE_ORDER = "order"
-REFUNDABLE_STATUSES = (Order.Status.PAID, Order.Status.PARTIALLY_REFUNDED)
 
 
 def may_refund(user) -> bool:
@@ -29,7 +28,7 @@ def may_refund(user) -> bool:
 
 
 def refundable(order: Order) -> bool:
-    return order.status in REFUNDABLE_STATUSES and order.refunded_cents < order.total_cents
+    return order.status in Order.REFUNDABLE_STATUSES and order.refunded_cents < order.total_cents
 
 
 def _line_choice(line) -> str:

@@ -11,9 +11,10 @@ from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext as _
 
+from resources.authorship import author_ids, is_author
 from resources.models import ResourcePage
 
-from . import membership, pricing
+from . import entitlements, membership, pricing
 from .models import CartItem, Entitlement
 
 SESSION_KEY = "boutique_cart"
@@ -110,17 +111,6 @@ def purchasable():
     return ResourcePage.objects.live().public()
 
 
-def owns(user, resource_id: int) -> bool:
-    """A live entitlement (bought or obtained free)."""
-    return Entitlement.objects.filter(
-        user=user, resource_id=resource_id, revoked_at__isnull=True
-    ).exists()
-
-
-def is_author(user, resource: ResourcePage) -> bool:
-    return resource.authors.filter(pk=user.pk).exists()
-
-
 def check_addable(resource: ResourcePage, user=None) -> None:
     """Raise CartRefused when this resource cannot be bought by this buyer (None: a visitor)."""
     if not purchasable().filter(pk=resource.pk).exists():
@@ -133,7 +123,7 @@ def check_addable(resource: ResourcePage, user=None) -> None:
         return
     if is_author(user, resource):
         raise CartRefused(_("You are an author of this resource: you can already download it."))
-    if owns(user, resource.pk):
+    if entitlements.holds(user, resource):
         raise CartRefused(_("You already have this resource: it is in your library."))
 
 
@@ -193,7 +183,7 @@ def clear_membership(request) -> None:
 
 
 def _live_entitlement(user):
-    return Entitlement.objects.filter(user=user, resource=OuterRef("pk"), revoked_at__isnull=True)
+    return Entitlement.objects.live().filter(user=user, resource=OuterRef("pk"))
 
 
 def cart_for(request) -> Cart:
@@ -226,9 +216,7 @@ def cart_for(request) -> Cart:
         resource = by_id.get(pk)
         if resource is None:
             continue
-        if user is not None and (
-            resource.owned or any(author.pk == user.pk for author in resource.authors.all())
-        ):
+        if user is not None and (resource.owned or user.pk in author_ids(resource)):
             gone.append(pk)
             continue
         if user is None:
@@ -263,9 +251,7 @@ def count_for(request) -> int:
         )
         .exclude(
             Exists(
-                Entitlement.objects.filter(
-                    user=request.user, resource=OuterRef("resource"), revoked_at__isnull=True
-                )
+                Entitlement.objects.live().filter(user=request.user, resource=OuterRef("resource"))
             )
         )
         .count()

@@ -8,7 +8,6 @@ webhook (boutique/fulfilment.py) does that once Stripe confirms the payment."""
 import datetime
 import logging
 import uuid
-import zoneinfo
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -16,8 +15,10 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
+
+from core.i18n import current_language
 
 from . import cart as carts
 from . import pricing, stripe_gateway
@@ -25,7 +26,6 @@ from .models import Order, OrderLine
 
 logger = logging.getLogger(__name__)
 
-TORONTO = zoneinfo.ZoneInfo("America/Toronto")
 # A pending order with the same lines is reused for this long (a second click, a back button):
 # one order and one Stripe session rather than several.
 REUSE_MINUTES = 30
@@ -130,7 +130,7 @@ def plan_lines(request) -> list[PlannedLine]:
 
 def reference_for(order: Order) -> str:
     """APOP-2026-000123: the year the order was made in Quebec and its number."""
-    year = timezone.localtime(order.created_at, TORONTO).year
+    year = timezone.localdate(order.created_at, timezone.get_default_timezone()).year
     return f"APOP-{year}-{order.pk:06d}"
 
 
@@ -168,7 +168,7 @@ def _create_order(request, planned: list[PlannedLine]) -> Order:
         subtotal_cents=subtotal,
         tax_cents=0,
         total_cents=subtotal,
-        language=(get_language() or "fr")[:2],
+        language=current_language(),
     )
     order.reference = reference_for(order)
     order.save(update_fields=["reference"])

@@ -5,8 +5,7 @@ from .models import Entitlement
 
 
 def holds(user, resource) -> bool:
+    """A live entitlement of this signed-in user to `resource` (a page or its id)."""
     if not getattr(user, "is_authenticated", False):
         return False
-    return Entitlement.objects.filter(
-        user=user, resource=resource, revoked_at__isnull=True
-    ).exists()
+    return Entitlement.objects.live().filter(user=user, resource=resource).exists()

@@ -17,8 +17,6 @@ from .refunds import object_id
 
 logger = logging.getLogger(__name__)
 
-ALREADY_PAID = (Order.Status.PAID, Order.Status.PARTIALLY_REFUNDED, Order.Status.REFUNDED)
-
 
 class FulfilmentError(Exception):
     """This session can never fulfil this order (unknown order, another order's session, wrong
@@ -89,9 +87,7 @@ def _grant(order: Order, lines: list[OrderLine]) -> None:
     for line in lines:
         if line.kind != OrderLine.Kind.RESOURCE or line.resource_id is None:
             continue
-        live = Entitlement.objects.filter(
-            user=order.user, resource_id=line.resource_id, revoked_at__isnull=True
-        )
+        live = Entitlement.objects.live().filter(user=order.user, resource_id=line.resource_id)
         if live.exists():
             continue
         try:
@@ -135,7 +131,7 @@ def fulfil_order(reference: str, *, session: dict) -> Order:
     order = Order.objects.select_for_update().filter(reference=reference).first()
     if order is None:
         raise UnknownOrder(f"no order {reference!r}")
-    if order.status in ALREADY_PAID:
+    if order.is_paid:
         return order
     _check_session(order, session)
 

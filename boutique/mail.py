@@ -6,35 +6,20 @@ from __future__ import annotations
 
 import logging
 
-from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
 
 from core.formats import long_date
+from core.i18n import language_of
+from core.mail import send_email, site_root
 
 from .models import Order, OrderLine
 
 logger = logging.getLogger(__name__)
 
-LANGUAGES = ("fr", "en")
-
-
-def _language(order: Order) -> str:
-    user_language = getattr(order.user, "language", "") if order.user_id else ""
-    for language in (user_language, order.language):
-        if language in LANGUAGES:
-            return language
-    return "fr"
-
 
 def _recipient(order: Order) -> str:
     return (order.user.email if order.user_id else "") or order.email
-
-
-def _root() -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/")
 
 
 def order_path(order: Order, language: str) -> str:
@@ -48,31 +33,23 @@ def order_path(order: Order, language: str) -> str:
 
 
 def _send(order: Order, template: str, context: dict) -> bool:
-    """Render `boutique/email/<template>*` in the buyer's language and send it; False when the
-    order has nobody to write to."""
+    """Render `boutique/email/<template>*` in the buyer's language (their account's, else the one
+    they ordered in) and send it; False when the order has nobody to write to."""
     to = _recipient(order)
     if not to:
         logger.warning("Order %s has no e-mail address: %s not sent", order.reference, template)
         return False
-    language = _language(order)
+    language = language_of(order.user if order.user_id else None, fallback=order.language)
     with translation.override(language):
-        context = {
-            **context,
-            "order": order,
-            "user": order.user,
-            "language": language,
-            "site_name": settings.WAGTAIL_SITE_NAME,
-            "site_url": _root() + reverse("wagtail_serve", args=[""]),
-            "order_url": _root() + order_path(order, language),
-            "paid_on": long_date(timezone.localtime(order.paid_at)) if order.paid_at else "",
-        }
-        subject = render_to_string(f"boutique/email/{template}_subject.txt", context)
-        subject = f"{settings.WAGTAIL_SITE_NAME} · {' '.join(subject.split())}"
-        text = render_to_string(f"boutique/email/{template}.txt", context)
-        html = render_to_string(f"boutique/email/{template}.html", context)
-    message = EmailMultiAlternatives(subject, text, to=[to])
-    message.attach_alternative(html, "text/html")
-    message.send()
+        paid_on = long_date(timezone.localtime(order.paid_at)) if order.paid_at else ""
+    context = {
+        **context,
+        "order": order,
+        "user": order.user,
+        "order_url": site_root() + order_path(order, language),
+        "paid_on": paid_on,
+    }
+    send_email(f"boutique/email/{template}", context, to=[to], language=language)
     return True
 
 

@@ -5,23 +5,21 @@ from __future__ import annotations
 
 import datetime
 import logging
-import re
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
-from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 
 from accounts import roles
 from core.formats import long_date
+from core.i18n import language_of
+from core.mail import send_email, site_root
 
 logger = logging.getLogger(__name__)
 
-LANGUAGES = ("fr", "en")
 # A reminder is sent once per member and expiry date. The key lives in the cache: it must be a
 # cache shared by every process (CACHE_URL: Redis or the database) in production. The long
 # timeout outlives the reminder window, so a second run the same day — or a retried task —
@@ -82,10 +80,6 @@ def _reminder_key(user) -> str:
     return f"boutique:membership-reminder:{user.pk}:{user.membership_expires_on.isoformat()}"
 
 
-def _language(user) -> str:
-    return user.language if user.language in LANGUAGES else "fr"
-
-
 def _membership_path(language: str) -> str:
     """/<lang>/adhesion/, the page where members pay their membership (boutique:membership)."""
     try:
@@ -98,28 +92,16 @@ def _membership_path(language: str) -> str:
 def send_reminder(user) -> None:
     """The renewal e-mail, in the member's language: when the membership ends, what renewing
     keeps, and the membership page's address."""
-    root = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-    language = _language(user)
+    language = language_of(user)
     with translation.override(language):
         context = {
             "user": user,
-            "language": language,
-            "site_name": settings.WAGTAIL_SITE_NAME,
-            "site_url": root + reverse("wagtail_serve", args=[""]),
             "expires_label": long_date(user.membership_expires_on),
             "days": settings.BOUTIQUE_MEMBERSHIP_REMINDER_DAYS,
             "price_cents": membership_price_cents(),
-            "url": root + _membership_path(language),
+            "url": site_root() + _membership_path(language),
         }
-        subject = render_to_string("boutique/email/membership_reminder_subject.txt", context)
-        # One line, keeping the date's no-break spaces (str.split() would eat them).
-        subject = re.sub(r"[ \t\r\n]+", " ", subject).strip()
-        subject = f"{settings.WAGTAIL_SITE_NAME} · {subject}"
-        text = render_to_string("boutique/email/membership_reminder.txt", context)
-        html = render_to_string("boutique/email/membership_reminder.html", context)
-    message = EmailMultiAlternatives(subject, text, to=[user.email])
-    message.attach_alternative(html, "text/html")
-    message.send()
+    send_email("boutique/email/membership_reminder", context, to=[user.email], language=language)
 
 
 def send_reminders(on: datetime.date | None = None) -> int:

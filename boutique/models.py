@@ -35,6 +35,13 @@ class Order(models.Model):
         REFUNDED = "refunded", _("refunded")
         PARTIALLY_REFUNDED = "partially_refunded", _("partially refunded")
 
+    # The money was taken: refunded orders stay paid ones (in the sales figures, with their
+    # refunds; a replayed payment event must not fulfil them again). The others are pending or
+    # failed, never paid yet.
+    PAID_STATUSES = (Status.PAID, Status.PARTIALLY_REFUNDED, Status.REFUNDED)
+    # Paid, with money left to give back.
+    REFUNDABLE_STATUSES = (Status.PAID, Status.PARTIALLY_REFUNDED)
+
     reference = models.CharField(_("reference"), max_length=20, unique=True)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -47,7 +54,7 @@ class Order(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.PENDING, db_index=True
     )
-    currency = models.CharField(max_length=3, default="CAD")
+    currency = models.CharField(max_length=3, default=settings.BOUTIQUE_CURRENCY)
     subtotal_cents = models.PositiveIntegerField(_("subtotal (cents)"), default=0)
     tax_cents = models.PositiveIntegerField(_("taxes (cents)"), default=0)
     total_cents = models.PositiveIntegerField(_("total (cents)"), default=0)
@@ -77,6 +84,10 @@ class Order(models.Model):
 
     def __str__(self):
         return self.reference
+
+    @property
+    def is_paid(self) -> bool:
+        return self.status in self.PAID_STATUSES
 
 
 class OrderLine(models.Model):
@@ -136,6 +147,12 @@ class OrderLine(models.Model):
         return self.refunded_cents >= self.price_cents > 0
 
 
+class EntitlementQuerySet(models.QuerySet):
+    def live(self):
+        """Not revoked (a refund revokes): the rights that let someone download."""
+        return self.filter(revoked_at__isnull=True)
+
+
 class Entitlement(models.Model):
     """The right to download a resource: bought (with its order line) or obtained free."""
 
@@ -150,6 +167,8 @@ class Entitlement(models.Model):
     )
     granted_at = models.DateTimeField(auto_now_add=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
+
+    objects = EntitlementQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("entitlement")

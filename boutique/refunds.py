@@ -24,8 +24,6 @@ from .models import Entitlement, Order, OrderLine, Payout, Refund
 
 logger = logging.getLogger(__name__)
 
-REFUNDABLE = (Order.Status.PAID, Order.Status.PARTIALLY_REFUNDED)
-NOT_PAID_YET = (Order.Status.PENDING, Order.Status.FAILED)
 DASHBOARD_REASON = "Refunded in Stripe's dashboard"
 
 
@@ -68,7 +66,7 @@ def refund(order: Order, *, line: OrderLine | None = None, by=None, reason: str 
     to the right line."""
     with transaction.atomic():
         order = Order.objects.select_for_update().get(pk=order.pk)
-        if order.status not in REFUNDABLE:
+        if order.status not in Order.REFUNDABLE_STATUSES:
             raise RefundError(_("Only a paid order can be refunded."))
         if not order.stripe_payment_intent:
             raise RefundError(_("This order has no Stripe payment to refund."))
@@ -240,9 +238,7 @@ def settle(order: Order, refunded_cents: int) -> list[int]:
                 line, before
             )
         if line.is_refunded:
-            Entitlement.objects.filter(order_line=line, revoked_at__isnull=True).update(
-                revoked_at=now
-            )
+            Entitlement.objects.live().filter(order_line=line).update(revoked_at=now)
     _take_back(order, per_seller)
     order.refunded_cents = refunded_cents
     order.status = (
@@ -268,7 +264,7 @@ def apply_charge_refunded(charge: dict) -> Order:
     if refunded <= order.refunded_cents:
         return order
     _record_unrequested(order, refunded, charge)
-    if order.status in NOT_PAID_YET:
+    if not order.is_paid:
         order.refunded_cents = refunded
         order.stripe_payment_intent = order.stripe_payment_intent or object_id(
             charge.get("payment_intent")

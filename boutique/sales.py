@@ -8,7 +8,6 @@ import csv
 import datetime
 import io
 from dataclasses import dataclass, field
-from zoneinfo import ZoneInfo
 
 from django.db.models import Count, F, IntegerField, Max, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce, TruncMonth
@@ -20,16 +19,11 @@ from resources.models import Download, ResourcePage
 
 from .models import Order, OrderLine, Payout
 
-TORONTO = ZoneInfo("America/Toronto")
-
-# Orders whose money was taken: refunded ones stay in the figures, with their refunds shown.
-SOLD_STATUSES = (Order.Status.PAID, Order.Status.PARTIALLY_REFUNDED, Order.Status.REFUNDED)
-
 
 def sold_lines(seller):
     """The seller's resource lines on orders that were paid (refunded or not)."""
     return OrderLine.objects.filter(
-        seller=seller, kind=OrderLine.Kind.RESOURCE, order__status__in=SOLD_STATUSES
+        seller=seller, kind=OrderLine.Kind.RESOURCE, order__status__in=Order.PAID_STATUSES
     )
 
 
@@ -51,7 +45,7 @@ class ResourceSales:
 
 @dataclass
 class MonthSales:
-    month: datetime.date  # the first day of the month, in Toronto
+    month: datetime.date  # the first day of the month, in the site's time zone
     count: int
     gross_cents: int
     share_cents: int
@@ -122,17 +116,17 @@ def sales_by_resource(seller) -> list[ResourceSales]:
 
 
 def sales_by_month(seller) -> list[MonthSales]:
-    """One row per month with sales (months in the Toronto time zone), latest first."""
+    """One row per month with sales (months in the site's time zone), latest first."""
     rows = (
         sold_lines(seller)
-        .annotate(month=TruncMonth(_sold_on(), tzinfo=TORONTO))
+        .annotate(month=TruncMonth(_sold_on(), tzinfo=timezone.get_default_timezone()))
         .values("month")
         .annotate(**_sums())
         .order_by("-month")
     )
     return [
         MonthSales(
-            month=timezone.localtime(row["month"], TORONTO).date()
+            month=timezone.localdate(row["month"], timezone.get_default_timezone())
             if isinstance(row["month"], datetime.datetime)
             else row["month"],
             count=row["count"],
@@ -239,7 +233,7 @@ def export_rows(seller):
     ]
     rows = (
         [
-            timezone.localtime(line["sold_on"], TORONTO).date().isoformat(),
+            timezone.localdate(line["sold_on"], timezone.get_default_timezone()).isoformat(),
             line["order__reference"],
             line["title"],
             decimal_amount(line["price_cents"]),

@@ -9,27 +9,17 @@ from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts import roles
+from core.redirects import safe_next
 from resources.models import ResourcePage
 
 from . import cart as carts
 from . import checkout as checkouts
 from . import stripe_gateway
 from .models import Entitlement, Order, OrderLine
-
-
-def _back(request, default: str) -> str:
-    """The form's `next` when it is a URL of this site, else `default`."""
-    target = request.POST.get("next", "")
-    if target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return default
 
 
 def _resource_url(request, resource: ResourcePage) -> str:
@@ -65,14 +55,14 @@ def add(request, resource_id):
         messages.error(request, refusal.message)
         if not carts.purchasable().filter(pk=resource.pk).exists():
             return redirect("boutique:cart")
-        return redirect(_back(request, _resource_url(request, resource)))
+        return redirect(safe_next(request, _resource_url(request, resource)))
     if added:
         messages.success(request, _("“%(title)s” is in your cart.") % {"title": resource.title})
     else:
         messages.info(
             request, _("“%(title)s” is already in your cart.") % {"title": resource.title}
         )
-    return redirect(_back(request, _resource_url(request, resource)))
+    return redirect(safe_next(request, _resource_url(request, resource)))
 
 
 @require_POST
@@ -80,7 +70,7 @@ def remove(request, resource_id):
     """POST: take a resource out of the cart."""
     if carts.remove_resource(request, resource_id):
         messages.success(request, _("The resource was removed from your cart."))
-    return redirect(_back(request, reverse("boutique:cart")))
+    return redirect(safe_next(request, reverse("boutique:cart")))
 
 
 @require_POST
@@ -89,12 +79,12 @@ def membership_line(request):
     if request.POST.get("action") == "remove":
         if carts.set_membership(request, False):
             messages.success(request, _("The membership was removed from your cart."))
-        return redirect(_back(request, reverse("boutique:cart")))
+        return redirect(safe_next(request, reverse("boutique:cart")))
     if carts.set_membership(request, True):
         messages.success(request, _("The APOP membership is in your cart."))
     else:
         messages.info(request, _("The APOP membership is already in your cart."))
-    return redirect(_back(request, reverse("boutique:cart")))
+    return redirect(safe_next(request, reverse("boutique:cart")))
 
 
 @require_GET
@@ -123,13 +113,11 @@ def obtain(request, resource_id):
         return redirect(page_url)
     try:
         with transaction.atomic():
-            Entitlement.objects.get_or_create(
-                user=request.user, resource=resource, revoked_at__isnull=True
-            )
+            Entitlement.objects.live().get_or_create(user=request.user, resource=resource)
     except IntegrityError:
         pass  # a concurrent click made it: one live entitlement, as wanted
     messages.success(request, _("Added to your library"))
-    return redirect(_back(request, page_url))
+    return redirect(safe_next(request, page_url))
 
 
 @require_POST
@@ -142,7 +130,7 @@ def release(request, resource_id):
         user=request.user, resource_id=resource_id, order_line__isnull=True
     ).delete()
     messages.success(request, _("Removed from your library"))
-    return redirect(_back(request, reverse("accounts:library")))
+    return redirect(safe_next(request, reverse("accounts:library")))
 
 
 @require_POST
@@ -177,16 +165,12 @@ def order_detail(request, reference):
     lines = list(order.lines.select_related("resource").order_by("pk"))
     resource_ids = [line.resource_id for line in lines if line.resource_id]
     entitled = set(
-        Entitlement.objects.filter(
-            user=user, resource_id__in=resource_ids, revoked_at__isnull=True
-        ).values_list("resource_id", flat=True)
+        Entitlement.objects.live()
+        .filter(user=user, resource_id__in=resource_ids)
+        .values_list("resource_id", flat=True)
     )
     has_membership = any(line.kind == OrderLine.Kind.MEMBERSHIP for line in lines)
-    paid = order.status in (
-        Order.Status.PAID,
-        Order.Status.PARTIALLY_REFUNDED,
-        Order.Status.REFUNDED,
-    )
+    paid = order.is_paid
     if paid and has_membership:
         carts.clear_membership(request)  # bought: it leaves the cart
     for line in lines:

@@ -14,7 +14,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
 
-from resources.templatetags.resource_tags import money
+from core.formats import money
 
 from . import admin_views
 from .models import Order, Payout, Refund, SellerAccount, StripeEvent

@@ -19,6 +19,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from boutique import entitlements
+from resources.authorship import is_author
 from resources.events import announce_change
 from resources.models import Download, ResourceFile, ResourcePage
 
@@ -32,9 +33,7 @@ def _resource_for(request, resource_id) -> ResourcePage:
     if page is None:
         raise Http404
     user = request.user
-    is_insider = user.is_authenticated and (
-        user.is_staff or page.authors.filter(pk=user.pk).exists()
-    )
+    is_insider = user.is_authenticated and (user.is_staff or is_author(user, page))
     page._is_insider = is_insider
     page._is_holder = not is_insider and entitlements.holds(user, page)
     # Unpublished or restricted (Wagtail privacy) resources exist only for their authors, staff

@@ -2,22 +2,23 @@
 
 from django.conf import settings
 from django.urls import translate_url
-from django.utils.translation import get_language
 from wagtail.models import Site
+
+from core.i18n import current_language
 
 from .site_links import links_for
 
 
 def site(request):
     """Footer links (cached) and the language switch for the current page."""
-    current = get_language() or "fr"
+    current = current_language()
     path = request.get_full_path()
     languages = [
         {
             "code": code,
             "name": name,
             "url": translate_url(path, code),
-            "current": current.startswith(code),
+            "current": current == code,
         }
         for code, name in settings.LANGUAGES
     ]

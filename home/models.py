@@ -4,13 +4,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
+
+from core.i18n import is_english
 
 from .blocks import BodyBlock
 
@@ -28,8 +29,9 @@ class LocalizedContent:
 class BilingualPage(Page):
     """A page written in French, with optional English text shown on the /en/ interface.
 
-    Page content is the same in both interfaces (URLS.md); an English version of the text is a
-    courtesy an editor may add. Without it, English visitors read the French text, marked lang="fr".
+    Page content is the same in both interfaces (/fr/… and /en/…); an English version of the text
+    is a courtesy an editor may add. Without it, English visitors read the French text, marked
+    lang="fr".
     """
 
     title_en = models.CharField(_("title (English)"), max_length=255, blank=True)
@@ -62,7 +64,7 @@ class BilingualPage(Page):
     @property
     def localized(self) -> LocalizedContent:
         """The English text on the English interface when an editor wrote one, else the French."""
-        if (get_language() or "fr").startswith("en") and self.title_en:
+        if is_english() and self.title_en:
             return LocalizedContent(self.title_en, self.intro_en, self.body_en, "en")
         return LocalizedContent(self.title, self.intro, self.body, "fr")
 

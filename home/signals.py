@@ -1,4 +1,4 @@
-"""Publication hooks of the home app, in one place (STYLE.md, example 5)."""
+"""Publication hooks of the home app, in one place rather than spread through the code."""
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver

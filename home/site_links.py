@@ -2,8 +2,9 @@
 for them."""
 
 from django.core.cache import cache
-from django.utils.translation import get_language
 from wagtail.models import Page
+
+from core.i18n import current_language
 
 from .models import SiteLinks
 
@@ -17,7 +18,7 @@ def links_for(site, request=None) -> dict[str, str]:
     privacy officer's name, title and e-mail (SiteLinks.PRIVACY_OFFICER_FIELDS)."""
     if site is None:
         return {}
-    key = _KEY.format(site_id=site.pk, lang=get_language() or "fr")
+    key = _KEY.format(site_id=site.pk, lang=current_language())
     links = cache.get(key)
     if links is None:
         links = _build(site, request)

@@ -15,12 +15,10 @@ from urllib.parse import urljoin
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY, get_user_model
-from django.core.mail import EmailMultiAlternatives
 from django.db import models, transaction
 from django.db.models import Q
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.actions.delete_page import DeletePageAction
 from wagtail.actions.unpublish_page import UnpublishPageAction
@@ -31,6 +29,8 @@ from wagtail.users.models import UserProfile
 from accounts.models import Follow
 from accounts.roles import institution_of
 from boutique import privacy as boutique_privacy
+from core.i18n import language_of
+from core.mail import send_email_on_commit
 from home.models import SiteLinks
 from resources.detail import bump_catalogue_version
 from resources.events import announce_change
@@ -288,7 +288,7 @@ def close_account(user, resources_choice: str, by=None) -> ClosureReport:
     user = User.objects.select_for_update().get(pk=user.pk)
     if user.deleted_at is not None:
         raise AccountClosingError(str(_("This account is already deleted.")))
-    old_email, language = user.email, user.language
+    old_email, language = user.email, language_of(user)
 
     # 1. Resources: decided once, before anything changes.
     report = _close_resources(user, closure_plan(user), resources_choice, by)
@@ -306,7 +306,7 @@ def close_account(user, resources_choice: str, by=None) -> ClosureReport:
     _end_sessions(user)
 
     transaction.on_commit(bump_catalogue_version)
-    transaction.on_commit(lambda: send_closure_email(old_email, language, report))
+    send_closure_email(old_email, language, report)
     logger.info("Account %s closed by %s", user.pk, by.pk)
     return report
 
@@ -436,27 +436,12 @@ def _end_sessions(user) -> None:
 
 
 def send_closure_email(address: str, language: str, report: ClosureReport) -> None:
-    """The confirmation to the address the account had, in the user's language."""
-    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    """The confirmation to the address the account had, in the user's language, sent once the
+    closing has committed."""
     links = SiteLinks.objects.select_related("site").filter(site__is_default_site=True).first()
     context = {
         "report": report,
         "closed_at": timezone.localtime(),
-        "home_url": f"{base}/{language}/",
-        "site_url": f"{base}/{language}/",
-        "language": language,
-        "site_name": "APOP boutique",
         "privacy_officer_email": links.privacy_officer_email if links else "",
     }
-    with translation.override(language):
-        subject = render_to_string("accounts/email/account_closed_subject.txt", context)
-        text = render_to_string("accounts/email/account_closed.txt", context)
-        html = render_to_string("accounts/email/account_closed.html", context)
-    message = EmailMultiAlternatives(
-        subject=" ".join(subject.split()),
-        body=text,
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[address],
-    )
-    message.attach_alternative(html, "text/html")
-    message.send()
+    send_email_on_commit("accounts/email/account_closed", context, to=[address], language=language)

@@ -10,8 +10,8 @@ import json
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import transaction
 from django.db.models import Count, Exists, Max, OuterRef, Sum
 from django.http import Http404
@@ -25,26 +25,14 @@ from accounts.models import Follow
 from boutique.models import Entitlement
 from core.formats import long_date
 from core.i18n import is_english
+from core.pagination import PAGE_SIZE, page_of
 from resources.listing import ResourceCard, card_queryset, resource_cards
 from resources.models import Download, Rating, ResourcePage
 from resources.taxonomies import Term, all_terms
 
-AUTHOR_PAGE_SIZE = 24
-LIBRARY_PAGE_SIZE = 24
-NEW_FROM_FOLLOWED_MAX = 24
-# A member is reminded to renew this many days before their membership ends.
-RENEWAL_NOTICE_DAYS = 30
+# The library shows at most one page of new resources from the authors the member follows.
+NEW_FROM_FOLLOWED_MAX = PAGE_SIZE
 PROFILE_FIELDS = ("display_name", "bio", "bio_en", "language", "links")
-
-
-def _paginate(request, queryset, page_size: int):
-    paginator = Paginator(queryset, page_size)
-    try:
-        return paginator.page(request.GET.get("page", 1))
-    except PageNotAnInteger:
-        return paginator.page(1)
-    except EmptyPage:
-        return paginator.page(paginator.num_pages)
 
 
 def published_resources():
@@ -88,7 +76,8 @@ def account_summary(user) -> AccountSummary:
         is_member=member,
         membership_expires_on=expires,
         membership_ended=expires is not None and not member,
-        renewal_due=days_left is not None and days_left <= RENEWAL_NOTICE_DAYS,
+        renewal_due=days_left is not None
+        and days_left <= settings.BOUTIQUE_MEMBERSHIP_REMINDER_DAYS,
         days_left=days_left,
         institution=institution,
         gets_member_price=roles.gets_member_price(user, today),
@@ -218,9 +207,7 @@ def author_page(author, request) -> AuthorPage:
     figures = resources.aggregate(
         count=Count("pk"), ratings=Sum("rating_count"), stars=Sum("rating_sum")
     )
-    page_obj = _paginate(
-        request, card_queryset(resources).order_by("-first_published_at", "-pk"), AUTHOR_PAGE_SIZE
-    )
+    page_obj = page_of(request, card_queryset(resources).order_by("-first_published_at", "-pk"))
     rating_count = figures["ratings"] or 0
     average = round(figures["stars"] / rating_count, 1) if rating_count else None
     visitor = request.user
@@ -393,9 +380,8 @@ def added_entries(user, request) -> list[LibraryEntry]:
 
 def _entitled_entries(user, request, *, bought: bool) -> list[LibraryEntry]:
     granted = (
-        Entitlement.objects.filter(
-            user=user, revoked_at__isnull=True, order_line__isnull=not bought
-        )
+        Entitlement.objects.live()
+        .filter(user=user, order_line__isnull=not bought)
         .order_by("-granted_at", "-pk")
         .values_list("resource_id", "granted_at")
     )
@@ -450,7 +436,7 @@ def library_for(user, request) -> Library:
         .annotate(last=Max("created_at"))
         .order_by("-last", "-resource_id")
     )
-    downloads_page = _paginate(request, grouped, LIBRARY_PAGE_SIZE)
+    downloads_page = page_of(request, grouped)
     rows = list(downloads_page.object_list)
     ratings = list(
         Rating.objects.filter(user=user)

@@ -8,14 +8,15 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.roles import EDITORS_GROUP
+from accounts import roles
 
 from .detail import bump_catalogue_version
 from .models import ResourcePage
 
 
 def may_validate(user) -> bool:
-    return user.is_superuser or user.groups.filter(name=EDITORS_GROUP).exists()
+    """Editors (and superusers) give the « ressource validée » badge."""
+    return roles.is_editor(user)
 
 
 def toggle_validation(request, page_id):

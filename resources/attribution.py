@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from resources.licences import NBSP, Licence, get_licence, normalise_lang
+from core.i18n import normalise_language
+from resources.licences import NBSP, Licence, get_licence
 
 # A chain longer than this is cut: it guards against cycles (a resource adapted from itself,
 # through a data error) and keeps the credit readable.
@@ -120,7 +121,7 @@ def _html(text: str, url: str = "", rel: str = "") -> str:
 
 def join_names(names: tuple[str, ...] | list[str], lang: str = "fr") -> str:
     """ "A", "A et B", "A, B et C" ("and" in English); "auteur inconnu" when there is none."""
-    phrases = _PHRASES[normalise_lang(lang)]
+    phrases = _PHRASES[normalise_language(lang)]
     names = [name for name in names if name.strip()]
     if not names:
         return phrases["unknown_author"]
@@ -194,7 +195,7 @@ def _attribution(work: Work, lang: str, wrap: Wrap) -> str:
 
 def attribution_text(work: Work, lang: str = "fr") -> str:
     """The credit line to copy, in plain text, one paragraph (fr, or en)."""
-    return _attribution(work, normalise_lang(lang), _plain)
+    return _attribution(work, normalise_language(lang), _plain)
 
 
 def attribution_html(work: Work, lang: str = "fr") -> SafeString:
@@ -204,7 +205,7 @@ def attribution_html(work: Work, lang: str = "fr") -> SafeString:
     the tags and unescaping gives back exactly `attribution_text`.
     """
     # Safe: every piece of user data went through escape() or format_html() in _html.
-    return mark_safe(_attribution(work, normalise_lang(lang), _html))
+    return mark_safe(_attribution(work, normalise_language(lang), _html))
 
 
 def _absolute(url: str, site_url: str) -> str:

@@ -11,9 +11,11 @@ from dataclasses import dataclass
 from django.core.cache import cache
 from django.db.models import Q
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext
 
-from . import attribution, licences
+from core.i18n import current_language
+
+from . import attribution, authorship, licences
 from .listing import Preview, previews_for, resource_cards, taxonomy_terms
 from .models import Package, Rating, ResourcePage
 
@@ -63,7 +65,7 @@ def bump_catalogue_version() -> None:
 
 
 def resource_page_context(page: ResourcePage, request) -> dict:
-    lang = (get_language() or "fr")[:2]
+    lang = current_language()
     if getattr(request, "is_preview", False):
         # A preview shows an unreviewed draft: it must never read the live page's cached part,
         # nor leave the draft where anonymous visitors would be served it.
@@ -144,7 +146,8 @@ def _static_context(page: ResourcePage, request, lang: str) -> dict:
             for user in author_users
         ]
         + [AuthorName(name, "") for name in page.co_author_names],
-        "author_ids": [user.pk for user in author_users],
+        # Who counts as an author (authorship.py): may not rate, already has the resource.
+        "author_ids": sorted(authorship.author_ids(page, author_users)),
         "source_link": source,
         "adaptations": adaptations,
         "attribution_text": attribution.attribution_text(work, lang),

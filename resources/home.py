@@ -2,7 +2,8 @@
 
 from django.core.cache import cache
 from django.db.models import Count, Q
-from django.utils.translation import get_language
+
+from core.i18n import current_language
 
 from .detail import CACHE_SECONDS, catalogue_version
 from .listing import card_queryset, resource_cards
@@ -15,7 +16,7 @@ HOME_DISCIPLINES = 12
 def home_sections(request) -> dict:
     """Disciplines with the most resources, featured collections, newest resources; cached
     until the catalogue changes."""
-    key = f"home-sections:{catalogue_version()}:{(get_language() or 'fr')[:2]}"
+    key = f"home-sections:{catalogue_version()}:{current_language()}"
     sections = cache.get(key)
     if sections is None:
         sections = _sections(request)

@@ -19,27 +19,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.utils.functional import Promise, lazy
 from django.utils.text import format_lazy
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from core.i18n import current_language, normalise_language
 
 NBSP = "\u00a0"  # French typography: before a colon, inside « guillemets »
 
 CC0_ID = "CC0-1.0"
 ALL_RIGHTS_RESERVED_ID = "LicenseRef-APOP-All-Rights-Reserved"
 DEFAULT_LICENCE_ID = "CC-BY-NC-SA-4.0"
-
-# The APOP page that states the licence of use of paid, all-rights-reserved resources.
-TERMS_OF_USE_URL_FR = "/fr/conditions-utilisation/"
-TERMS_OF_USE_URL_EN = "/en/conditions-utilisation/"
-
-
-def normalise_lang(lang: str | None) -> str:
-    """Return "en" for English ("en", "en-ca", "en_US"…) and "fr" for anything else."""
-    if lang and lang.lower().replace("_", "-").split("-")[0] == "en":
-        return "en"
-    return "fr"
 
 
 @dataclass(frozen=True)
@@ -75,22 +66,22 @@ class Licence:
         return self.id == CC0_ID
 
     def short(self, lang: str = "fr") -> str:
-        return self.short_name_en if normalise_lang(lang) == "en" else self.short_name
+        return self.short_name_en if normalise_language(lang) == "en" else self.short_name
 
     def name(self, lang: str = "fr") -> str:
-        return self.name_en if normalise_lang(lang) == "en" else self.name_fr
+        return self.name_en if normalise_language(lang) == "en" else self.name_fr
 
     def deed_url(self, lang: str = "fr") -> str:
-        return self.deed_url_en if normalise_lang(lang) == "en" else self.deed_url_fr
+        return self.deed_url_en if normalise_language(lang) == "en" else self.deed_url_fr
 
     def legal_code_url(self, lang: str = "fr") -> str:
-        return self.legal_url_en if normalise_lang(lang) == "en" else self.legal_url
+        return self.legal_url_en if normalise_language(lang) == "en" else self.legal_url
 
     def summary(self, lang: str = "fr") -> str:
-        return self.summary_en if normalise_lang(lang) == "en" else self.summary_fr
+        return self.summary_en if normalise_language(lang) == "en" else self.summary_fr
 
     def conditions(self, lang: str = "fr") -> tuple[str, ...]:
-        return self.conditions_en if normalise_lang(lang) == "en" else self.conditions_fr
+        return self.conditions_en if normalise_language(lang) == "en" else self.conditions_fr
 
 
 def _cc(
@@ -290,10 +281,11 @@ _LICENCE_LIST = (
         short_name_en="All rights reserved",
         name_fr="Tous droits réservés — licence d'utilisation",
         name_en="All rights reserved — licence of use",
-        deed_url_fr=TERMS_OF_USE_URL_FR,
-        deed_url_en=TERMS_OF_USE_URL_EN,
-        legal_url=TERMS_OF_USE_URL_FR,
-        legal_url_en=TERMS_OF_USE_URL_EN,
+        # APOP's terms of use state this licence (settings.TERMS_OF_USE_URLS).
+        deed_url_fr=settings.TERMS_OF_USE_URLS["fr"],
+        deed_url_en=settings.TERMS_OF_USE_URLS["en"],
+        legal_url=settings.TERMS_OF_USE_URLS["fr"],
+        legal_url_en=settings.TERMS_OF_USE_URLS["en"],
         commercial_use=False,
         derivatives=False,
         share_alike=False,
@@ -314,9 +306,16 @@ _LICENCE_LIST = (
 )
 
 LICENCES: dict[str, Licence] = {licence.id: licence for licence in _LICENCE_LIST}
-LICENCE_CHOICES: list[tuple[str, str]] = [(key, lic.short_name) for key, lic in LICENCES.items()]
-# The longest id, for a model field's max_length.
-LICENCE_ID_MAX_LENGTH = max(len(key) for key in LICENCES)
+
+
+def _label(licence: Licence) -> Promise:
+    """The licence's short name in the language active when it is rendered."""
+    return lazy(lambda: licence.short(current_language()), str)()
+
+
+# For model and form fields: each name in the language of the page that shows it (the English
+# admin says "All rights reserved"). Outside any language, as when migrations are made, French.
+LICENCE_CHOICES: list[tuple[str, Promise]] = [(key, _label(lic)) for key, lic in LICENCES.items()]
 
 
 def get_licence(licence_id: str) -> Licence:
@@ -348,11 +347,6 @@ class Decision:
     @classmethod
     def refused(cls, reason: Reason) -> Decision:
         return cls(allowed=False, reason=reason)
-
-
-def _label(licence: Licence) -> Promise:
-    """The licence's short name in the language active when the message is rendered."""
-    return lazy(lambda: licence.short(get_language()), str)()
 
 
 def _negative_price() -> Decision:
@@ -435,27 +429,3 @@ def derivative_allowed(
             _("An adaptation of someone else's non-commercial (NC) work must be free.")
         )
     return Decision.ok()
-
-
-def derivative_licences(source: Licence, *, same_rights_holder: bool = False) -> list[Licence]:
-    """The licences an adaptation of `source` may carry (at price 0), in LICENCES order.
-
-    Empty for ND and all-rights-reserved sources unless the rights holder adapts their own work.
-    """
-    return [
-        licence
-        for licence in LICENCES.values()
-        if derivative_allowed(source, licence, 0, same_rights_holder=same_rights_holder)
-    ]
-
-
-def max_price_for_derivative(source: Licence, *, same_rights_holder: bool = False) -> int | None:
-    """The highest price (cents) of an adaptation of `source`: None means no limit.
-
-    0 for NC sources (an adaptation of someone else's NC work must be free). ND and
-    all-rights-reserved sources also give 0, though no adaptation is allowed at all there:
-    check `derivative_licences(source)` (empty) or `derivative_allowed` before offering one.
-    """
-    if same_rights_holder or (source.derivatives and source.commercial_use):
-        return None
-    return 0

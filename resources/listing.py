@@ -7,14 +7,14 @@ one for their renditions."""
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import CharField, F, Value
+
+from core.pagination import PAGE_SIZE, page_of
 
 from . import licences
 from .models import ResourcePage, ResourcePreview
 from .taxonomies import Term, all_terms
 
-PAGE_SIZE = 24
 CARD_RENDITION = "fill-480x300"
 
 _RELATIONS = {
@@ -175,13 +175,7 @@ def card_queryset(queryset):
 
 def paginate_resources(request, queryset, page_size: int = PAGE_SIZE) -> dict:
     """{"resources": cards of the requested page, "page_obj": the paginator page}."""
-    paginator = Paginator(card_queryset(queryset), page_size)
-    try:
-        page_obj = paginator.page(request.GET.get("page", 1))
-    except PageNotAnInteger:
-        page_obj = paginator.page(1)
-    except EmptyPage:
-        page_obj = paginator.page(paginator.num_pages)
+    page_obj = page_of(request, card_queryset(queryset), page_size)
     return {"resources": resource_cards(page_obj.object_list, request), "page_obj": page_obj}
 
 

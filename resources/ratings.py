@@ -3,16 +3,17 @@
 from django.db import transaction
 from django.db.models import Count, Sum
 
+from .authorship import is_author
 from .models import Rating, ResourcePage
 
 
 def can_rate(user, resource: ResourcePage) -> bool:
-    """A logged-in user who is not an author of the resource.
+    """A logged-in user who is not an author of the resource (authorship.py).
 
     Later, downloads and purchases narrow this to people who used the resource."""
     if not user.is_authenticated:
         return False
-    return not resource.authors.filter(pk=user.pk).exists()
+    return not is_author(user, resource)
 
 
 @transaction.atomic

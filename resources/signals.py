@@ -1,7 +1,7 @@
-"""Publication hooks of the catalogue, in one place (STYLE.md, example 5): the cached pages'
-version follows every change once its transaction commits, and the apps built on the catalogue
-hear of it through resources.events (search re-indexes; files builds packages on page_published
-itself)."""
+"""Publication hooks of the catalogue, in one place rather than spread through the code: the
+cached pages' version follows every change once its transaction commits, and the apps built on
+the catalogue hear of it through resources.events (search re-indexes; files builds packages on
+page_published itself)."""
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from django.core.cache import cache
 from django.db import transaction
-from django.utils.translation import get_language
+
+from core.i18n import is_english
 
 from .models import DigitalCompetencyDimension, Discipline, EducationLevel, ResourceType
 
@@ -31,7 +32,7 @@ class Term:
 
     @property
     def name(self) -> str:
-        return self.name_en if (get_language() or "fr").startswith("en") else self.name_fr
+        return self.name_en if is_english() else self.name_fr
 
     def __str__(self):
         return self.name

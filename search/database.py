@@ -3,7 +3,7 @@
 Filters, facet counts and sorts run on the catalogue's own tables (always up to date); the text
 matches a folded copy of each resource's text (SearchEntry), word by word, so that case and
 accents never matter. No relevance score is computed per row (Wagtail's database search does,
-and it grows too slow on SQLite, see SEARCH-ENGINE.md): "pertinence" puts title matches first,
+and it grows too slow on SQLite): "pertinence" puts title matches first,
 then the newest. A fixed number of queries per search."""
 
 import difflib

@@ -1,18 +1,20 @@
-"""What a search asks for: the URL parameters of URLS.md, parsed and checked once, the same for
-the search page, the discipline pages and /api/v1/search, whatever engine answers them."""
+"""What a search asks for: the URL parameters (q, discipline, niveau, type, licence, langue, prix,
+dimension, tri, page; README, Search), parsed and checked once, the same for the search page, the
+discipline pages and /api/v1/search, whatever engine answers them."""
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from core.i18n import current_language
+from core.pagination import PAGE_SIZE
 from resources import licences
 from resources.taxonomies import Term, all_terms
 
 from .text import clean_query
 
-DEFAULT_PAGE_SIZE = 24
 MAX_PAGE_SIZE = 100
 # Engines page with from/size; past 10,000 hits that gets slow and is never what a person wants.
 MAX_RESULT_WINDOW = 10_000
@@ -53,7 +55,7 @@ def _discipline_values() -> dict[str, str]:
 
 
 def _licence_values() -> dict[str, str]:
-    lang = (get_language() or "fr")[:2]
+    lang = current_language()
     return {licence.id: licence.short(lang) for licence in licences.LICENCES.values()}
 
 
@@ -98,7 +100,7 @@ class SearchParams:
     filters: dict[str, tuple[str, ...]] = field(default_factory=dict)
     sort: str = "recent"
     page: int = 1
-    page_size: int = DEFAULT_PAGE_SIZE
+    page_size: int = PAGE_SIZE
 
     @property
     def offset(self) -> int:
@@ -177,9 +179,9 @@ def parse_params(
     sort = data.get("tri") or default_sort(q)
     if sort not in SORTS or (sort == "pertinence" and not q):
         sort = default_sort(q)
-    page_size = DEFAULT_PAGE_SIZE
+    page_size = PAGE_SIZE
     if allow_page_size:
-        page_size = _positive_int(data.get("page_size"), DEFAULT_PAGE_SIZE, "page_size")
+        page_size = _positive_int(data.get("page_size"), PAGE_SIZE, "page_size")
         if page_size > MAX_PAGE_SIZE:
             raise InvalidSearch(_("The page size can be at most %(max)s.") % {"max": MAX_PAGE_SIZE})
     max_page = MAX_RESULT_WINDOW // page_size

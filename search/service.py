@@ -7,9 +7,8 @@ for a short while no request waits on the engine again. Views never ask which on
 import logging
 
 from django.core.cache import cache
-from django.utils.translation import get_language
 
-from resources.licences import normalise_lang
+from core.i18n import current_language
 from resources.taxonomies import all_terms
 
 from . import database, queries
@@ -38,7 +37,7 @@ def _engine_failed(error: Exception) -> None:
 
 def localized_url(path: str) -> str:
     """A page path below the site root (ressources/x/) as a URL in the current language."""
-    return f"/{normalise_lang(get_language())}/{path}"
+    return f"/{current_language()}/{path}"
 
 
 def search(params: SearchParams) -> SearchResult:

@@ -3,15 +3,15 @@ service.py (engine or database, the view does not know which), the page in prese
 
 from dataclasses import replace
 
+from django.conf import settings
 from django.http import Http404, JsonResponse
 from django.template.response import TemplateResponse
 from django.utils import translation
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
-from resources.licences import normalise_lang
+from core.i18n import current_language, normalise_language
 from resources.taxonomies import disciplines_by_code
 
 from . import service
@@ -53,7 +53,7 @@ def _result_json(hit) -> dict:
         "summary": document["summary"],
         "price": document["price_cents"],
         "member_price": document.get("member_price_cents"),
-        "currency": "CAD",
+        "currency": settings.BOUTIQUE_CURRENCY,
         "licence": document["licence"],
         "disciplines": document.get("disciplines", []),
         "levels": document.get("levels", []),
@@ -71,7 +71,7 @@ def _result_json(hit) -> dict:
 @require_GET
 def api_search(request):
     """/api/v1/search: the search page's parameters (plus page_size ≤ 100), as JSON."""
-    language = normalise_lang(request.GET.get("lang") or get_language())
+    language = normalise_language(request.GET.get("lang") or current_language())
     with translation.override(language):
         try:
             params = parse_params(request.GET, allow_page_size=True)
@@ -108,7 +108,7 @@ def api_search(request):
 @cache_control(max_age=300, public=True)  # called on each keystroke; titles change rarely
 def api_suggest(request):
     """/api/v1/search/suggest?q=: autocomplete entries (disciplines, then titles)."""
-    language = normalise_lang(request.GET.get("lang") or get_language())
+    language = normalise_language(request.GET.get("lang") or current_language())
     with translation.override(language):
         suggestions = service.suggest(request.GET.get("q", ""))
         payload = {

@@ -20,7 +20,7 @@ from datetime import datetime
 
 from django.core.exceptions import ImproperlyConfigured
 from django.db import models, transaction
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.http import Http404
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -31,6 +31,7 @@ from wagtail.log_actions import log
 from wagtail.models import Page, WorkflowState
 
 from resources import uploads
+from resources.authorship import authored_by, is_author
 from resources.images import root_collection
 from resources.models import ResourceFile, ResourceIndexPage, ResourcePage, ResourcePreview
 from resources.models.pages import private_storage, resource_file_key
@@ -94,13 +95,6 @@ def resource_index() -> ResourceIndexPage:
     if index is None:
         raise ImproperlyConfigured("No ResourceIndexPage: run `manage.py load_demo`.")
     return index
-
-
-def is_author(user, page: ResourcePage) -> bool:
-    """An author of the resource (its owner, or a member listed among its authors)."""
-    if not getattr(user, "is_authenticated", False):
-        return False
-    return page.owner_id == user.pk or page.authors.filter(pk=user.pk).exists()
 
 
 def submission_for(user, page_id: int) -> ResourcePage:
@@ -190,7 +184,7 @@ def submissions_of(user) -> list[Submission]:
     """The user's resources, latest change first, in two queries whatever their number."""
     active_states = WorkflowState.objects.active().select_related("current_task_state")
     pages = (
-        ResourcePage.objects.filter(Q(owner=user) | Q(authors=user))
+        ResourcePage.objects.filter(authored_by(user))
         .distinct()
         .order_by("-latest_revision_created_at", "-pk")
         # What PageQuerySet.prefetch_workflow_states() does, through the relation that matches

@@ -11,11 +11,11 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.roles import may_submit
+from core.i18n import current_language
 from resources import licences
 from submissions.forms import (
     ClassificationForm,
@@ -35,10 +35,6 @@ FORMS = {
     service.LICENCE: LicenceForm,
 }
 APOP_URL = "https://www.apop.qc.ca/"
-
-
-def _lang() -> str:
-    return (get_language() or "fr")[:2]
 
 
 def _step_url(page, step) -> str:
@@ -122,7 +118,7 @@ def new_submission(request):
             page = service.create_submission(request.user, form.values())
             return _after_save(request, page, service.DESCRIPTION)
     else:
-        form = DescriptionForm(initial={"language": _lang()})
+        form = DescriptionForm(initial={"language": current_language()})
     return _render_step(request, None, service.DESCRIPTION, form)
 
 
@@ -149,7 +145,7 @@ def edit_step(request, page_id, step):
             service.save_draft(request.user, page, draft)
             return _after_save(request, page, step)
     else:
-        form = form_class(initial=form_class.initial_for(draft, _lang()), draft=draft)
+        form = form_class(initial=form_class.initial_for(draft, current_language()), draft=draft)
     return _render_step(request, page, step, form, draft=draft)
 
 

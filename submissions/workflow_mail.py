@@ -12,9 +12,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from wagtail.admin.mail import (
@@ -24,10 +22,13 @@ from wagtail.admin.mail import (
 from wagtail.models import WorkflowState
 from wagtail.signals import workflow_approved, workflow_rejected
 
+from core.i18n import language_of
+from core.mail import send_email
+from resources import authorship
+
 # Wagtail's dispatch_uid values (wagtail/admin/signal_handlers.py).
 APPROVED_UID = "workflow_state_approved_email_notification"
 REJECTED_UID = "workflow_state_rejected_email_notification"
-LANGUAGES = ("fr", "en")
 
 
 class _AdminUsersOnly:
@@ -64,12 +65,8 @@ def _resource_of(workflow_state):
 
 def _author_ids(page) -> set[int]:
     """The authors of the live row and of the revision the editors read (a never-published
-    resource has its co-authors only there), and its owner."""
-    ids = set(page.authors.values_list("pk", flat=True))
-    ids.update(user.pk for user in page.get_latest_revision_as_object().authors.all())
-    if page.owner_id:
-        ids.add(page.owner_id)
-    return ids
+    resource has its co-authors only there), its owner included."""
+    return authorship.author_ids(page) | authorship.author_ids(page.get_latest_revision_as_object())
 
 
 def on_workflow_approved(sender, instance, user=None, **kwargs):
@@ -113,34 +110,21 @@ def _recipients(user_ids):
     )
 
 
-def _language(user) -> str:
-    return user.language if user.language in LANGUAGES else "fr"
-
-
 def _site_root(page) -> str:
     site = page.get_site()
     root = site.root_url if site is not None else settings.WAGTAILADMIN_BASE_URL
     return root.rstrip("/")
 
 
-def _send(user, template: str, context: dict) -> None:
-    """Render the subject, text and HTML of `template` in the user's language and send it."""
-    language = _language(user)
-    with translation.override(language):
-        context = {
-            **context,
-            "user": user,
-            "language": language,
-            "site_name": settings.WAGTAIL_SITE_NAME,
-            "site_url": context["site_root"] + reverse("wagtail_serve", args=[""]),
-        }
-        subject = render_to_string(f"resources/email/{template}_subject.txt", context)
-        subject = f"{settings.WAGTAIL_SITE_NAME} · {' '.join(subject.split())}"
-        text = render_to_string(f"resources/email/{template}.txt", context)
-        html = render_to_string(f"resources/email/{template}.html", context)
-    message = EmailMultiAlternatives(subject, text, to=[user.email])
-    message.attach_alternative(html, "text/html")
-    message.send()
+def _send(user, template: str, context: dict, root: str) -> None:
+    """Render `resources/email/<template>*` in the user's language and send it."""
+    send_email(
+        f"resources/email/{template}",
+        {**context, "user": user},
+        to=[user.email],
+        language=language_of(user),
+        root=root,
+    )
 
 
 def send_published(page_id: int, author_ids) -> int:
@@ -153,13 +137,14 @@ def send_published(page_id: int, author_ids) -> int:
     root = _site_root(page)
     recipients = _recipients(author_ids)
     for user in recipients:
-        with translation.override(_language(user)):
+        with translation.override(language_of(user)):
             url = page.get_full_url()
             list_url = root + reverse("submissions:list")
         _send(
             user,
             "resource_published",
-            {"title": page.title, "url": url, "list_url": list_url, "site_root": root},
+            {"title": page.title, "url": url, "list_url": list_url},
+            root,
         )
     return len(recipients)
 
@@ -175,11 +160,7 @@ def send_changes_requested(page_id: int, author_ids, title: str, comment: str) -
     root = _site_root(page)
     recipients = _recipients(author_ids)
     for user in recipients:
-        with translation.override(_language(user)):
+        with translation.override(language_of(user)):
             url = root + reverse("submissions:step", args=[page.pk, "verification"])
-        _send(
-            user,
-            "changes_requested",
-            {"title": title, "comment": comment, "url": url, "site_root": root},
-        )
+        _send(user, "changes_requested", {"title": title, "comment": comment, "url": url}, root)
     return len(recipients)

@@ -8,8 +8,9 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
+
+from core.redirects import safe_next
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -18,11 +19,7 @@ def admin_login(request):
     keeping a safe `next` (the admin's home otherwise); a posted password is ignored. A signed-in
     account without admin access is refused here (sending it to the site's log-in, which returns
     signed-in people to `next`, would loop)."""
-    target = request.GET.get("next", "")
-    if not url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        target = reverse("wagtailadmin_home")
+    target = safe_next(request, reverse("wagtailadmin_home"), source=request.GET)
     if request.user.is_authenticated:
         if request.user.has_perm("wagtailadmin.access_admin"):
             return HttpResponseRedirect(target)

@@ -213,7 +213,7 @@ MEDIA_URL = env("MEDIA_URL", default="/media/")
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media" / "public")
 PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "media" / "private")
 
-# Presigned download URLs expire within minutes (ARCHITECTURE.md, access rule): 5 at most.
+# Presigned download URLs expire within minutes (a paid file must not stay reachable): 5 at most.
 S3_PRESIGNED_EXPIRY = env.int("S3_PRESIGNED_EXPIRY", default=300)
 if not 1 <= S3_PRESIGNED_EXPIRY <= 300:
     raise ImproperlyConfigured("S3_PRESIGNED_EXPIRY is in seconds, between 1 and 300.")
@@ -310,7 +310,8 @@ STRIPE_API_BASE = env("STRIPE_API_BASE", default="")
 BOUTIQUE_COMMISSION_PERCENT = env.int("BOUTIQUE_COMMISSION_PERCENT", default=20)
 BOUTIQUE_CURRENCY = "CAD"
 # The yearly « Membre individuel APOP » product (editors can change it in the admin's boutique
-# settings; this is the price until they do), and the reminder sent before a membership ends.
+# settings; this is the price until they do), and how many days before a membership ends its
+# renewal reminder goes out and the member's dashboard starts asking them to renew.
 BOUTIQUE_MEMBERSHIP_PRICE_CENTS = env.int("BOUTIQUE_MEMBERSHIP_PRICE_CENTS", default=6000)
 BOUTIQUE_MEMBERSHIP_REMINDER_DAYS = env.int("BOUTIQUE_MEMBERSHIP_REMINDER_DAYS", default=30)
 # Stripe Tax (GST/QST) on Checkout Sessions; off until the account is registered for it.
@@ -321,6 +322,9 @@ BOUTIQUE_AUTOMATIC_TAX = env.bool("BOUTIQUE_AUTOMATIC_TAX", default=False)
 # production (apop/settings/production.py turns it off).
 DEMO_ALLOWED = True
 WAGTAIL_SITE_NAME = "APOP boutique"
+# The terms of use, which state the licence of use of paid, all-rights-reserved resources: that
+# licence's deed in attributions, LICENCE.txt and metadata (resources/licences.py).
+TERMS_OF_USE_URLS = {"fr": "/fr/conditions-utilisation/", "en": "/en/conditions-utilisation/"}
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 # The admin has no log-in or password reset of its own: allauth's (lockout, throttled reset,
 # confirmed addresses only) is the one way in (accounts/views/admin_doors.py).

@@ -5,11 +5,11 @@ cart is read here, at most one query for a signed-in user and none for a visitor
 from django import template
 from django.db.models import Exists, OuterRef
 
-from core.formats import long_date as _long_date
+from core import formats
 from resources.models import ResourcePage
 
 from .. import cart as carts
-from .. import checkout, stripe_gateway
+from .. import checkout, entitlements, stripe_gateway
 from ..models import CartItem, Entitlement, Order
 
 register = template.Library()
@@ -25,11 +25,7 @@ def buy_state(request, page, author_ids=()) -> str:
     row = (
         ResourcePage.objects.filter(pk=page.pk)
         .annotate(
-            owned=Exists(
-                Entitlement.objects.filter(
-                    user=user, resource=OuterRef("pk"), revoked_at__isnull=True
-                )
-            ),
+            owned=Exists(Entitlement.objects.live().filter(user=user, resource=OuterRef("pk"))),
             in_cart=Exists(CartItem.objects.filter(user=user, resource=OuterRef("pk"))),
         )
         .values("owned", "in_cart")
@@ -60,12 +56,7 @@ def in_library(context, page) -> bool:
     """{% in_library page as kept %}: whether the signed-in visitor added this free resource to
     their library (one query; none for a visitor)."""
     request = context.get("request")
-    user = getattr(request, "user", None)
-    if user is None or not user.is_authenticated:
-        return False
-    return Entitlement.objects.filter(
-        user=user, resource_id=page.pk, revoked_at__isnull=True
-    ).exists()
+    return entitlements.holds(getattr(request, "user", None), page.pk)
 
 
 # The library's "My orders" list: the library page (accounts/profiles.py) is not the boutique's,
@@ -95,5 +86,5 @@ def order_status(status: str) -> str:
 
 @register.filter
 def long_date(value) -> str:
-    """« 22 novembre 2026 » / "November 22, 2026", in Toronto time, on one line."""
-    return _long_date(value)
+    """« 22 novembre 2026 » / "November 22, 2026", in the site's time zone, on one line."""
+    return formats.long_date(value)

@@ -7,9 +7,10 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+
+from core.redirects import safe_next
 
 from .. import profiles
 
@@ -19,16 +20,6 @@ def author_page(request, slug):
     author = profiles.author_by_slug(slug)
     data = profiles.author_page(author, request)
     return TemplateResponse(request, "accounts/author.html", {"author_page": data})
-
-
-def _back(request, default: str) -> str:
-    """Where to return after the POST: the form's `next` when it is one of ours."""
-    target = request.POST.get("next", "")
-    if target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return default
 
 
 @require_POST
@@ -47,7 +38,7 @@ def follow(request, slug):
     page_url = reverse("authors:detail", args=[author.slug])
     if not request.user.is_authenticated:
         return redirect_to_login(page_url)
-    back = _back(request, page_url)
+    back = safe_next(request, page_url)
     if author.pk == request.user.pk:
         messages.error(request, _("You cannot follow yourself."))
         return redirect(back)

@@ -1,13 +1,14 @@
 """Curated collections: an editorial introduction and an ordered list of resources."""
 
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+
+from core.i18n import is_english
 
 from . import presenters
 from .pages import IndexPage, ResourcePage
@@ -82,12 +83,12 @@ class CollectionPage(Page):
 
     @property
     def localized_title(self) -> str:
-        english = (get_language() or "fr").startswith("en")
+        english = is_english()
         return self.title_en if english and self.title_en else self.title
 
     @property
     def localized_intro(self):
-        english = (get_language() or "fr").startswith("en")
+        english = is_english()
         return self.intro_en if english and self.intro_en else self.intro
 
     def get_context(self, request, *args, **kwargs):

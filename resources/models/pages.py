@@ -12,7 +12,6 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.http import Http404
 from django.utils.functional import cached_property
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -29,13 +28,12 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core.i18n import is_english
 from resources import licences, uploads
 from resources.admin_forms import ResourceFilesPanel
 from resources.rules import resource_errors
 
 from . import presenters
-
-PAGE_SIZE = 24
 
 
 def resource_file_key(instance, filename: str) -> str:
@@ -76,7 +74,7 @@ class IndexPage(Page):
     @property
     def localized_intro(self) -> tuple[str, str]:
         """(text, its language): the English introduction on /en/ when there is one."""
-        if (get_language() or "fr").startswith("en") and self.intro_en:
+        if is_english() and self.intro_en:
             return self.intro_en, "en"
         return self.intro, "fr"
 
@@ -199,7 +197,7 @@ class ResourcePage(Page):
         validators=[MinValueValidator(0, _("The member price cannot be negative."))],
         help_text=_("Optional lower price for APOP members and staff of member institutions."),
     )
-    currency = models.CharField(max_length=3, default="CAD", editable=False)
+    currency = models.CharField(max_length=3, default=settings.BOUTIQUE_CURRENCY, editable=False)
 
     duration_minutes = models.PositiveIntegerField(
         _("estimated duration (minutes)"), null=True, blank=True

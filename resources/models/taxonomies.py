@@ -4,9 +4,10 @@ against the official list stays visible as unverified)."""
 
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
+
+from core.i18n import is_english
 
 
 class TaxonomyTerm(index.Indexed, models.Model):
@@ -35,7 +36,7 @@ class TaxonomyTerm(index.Indexed, models.Model):
     @property
     def name(self) -> str:
         """The name in the interface language."""
-        return self.name_en if (get_language() or "fr").startswith("en") else self.name_fr
+        return self.name_en if is_english() else self.name_fr
 
 
 class Discipline(TaxonomyTerm):

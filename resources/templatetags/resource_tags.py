@@ -39,35 +39,31 @@ def stars(average):
     return "★" * full + "☆" * (5 - full)
 
 
-def _lang() -> str:
-    return current_language()
-
-
 @register.filter
 def licence_short(licence):
     """« CC BY-NC-SA 4.0 », « Tous droits réservés » / "All rights reserved"."""
-    return licence.short(_lang())
+    return licence.short(current_language())
 
 
 @register.filter
 def licence_name(licence):
-    return licence.name(_lang())
+    return licence.name(current_language())
 
 
 @register.filter
 def licence_summary(licence):
     """What the licence allows, in plain words, in the interface language."""
-    return licence.summary(_lang())
+    return licence.summary(current_language())
 
 
 @register.filter
 def licence_deed(licence):
-    return licence.deed_url(_lang())
+    return licence.deed_url(current_language())
 
 
 @register.filter
 def licence_conditions(licence):
-    return licence.conditions(_lang())
+    return licence.conditions(current_language())
 
 
 @register.filter

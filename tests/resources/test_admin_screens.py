@@ -75,3 +75,20 @@ def test_an_editor_adds_a_discipline_and_a_bad_code_is_refused(client, editor):
     assert accepted.status_code == 302
     assert Discipline.objects.get(code="999").verified is False
     assert not Discipline.objects.filter(code="42").exists()
+
+
+@pytest.mark.parametrize(
+    ("admin_language", "name"), [("en", "All rights reserved"), ("fr", "Tous droits réservés")]
+)
+def test_the_licence_choices_are_named_in_the_admin_s_language(
+    client, editor, make_resource, make_member, admin_language, name
+):
+    from wagtail.users.models import UserProfile
+
+    UserProfile.get_for_user(editor)
+    UserProfile.objects.filter(user=editor).update(preferred_language=admin_language)
+    page = make_resource(authors=[make_member()])
+
+    html = client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
+
+    assert f'<option value="LicenseRef-APOP-All-Rights-Reserved">{name}</option>' in html

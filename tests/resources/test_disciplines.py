@@ -9,7 +9,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from resources.listing import PAGE_SIZE
+from core.pagination import PAGE_SIZE
 from resources.models import Discipline, ResourcePage
 
 pytestmark = pytest.mark.django_db

@@ -17,9 +17,7 @@ from resources.licences import (
     Decision,
     can_sell,
     derivative_allowed,
-    derivative_licences,
     get_licence,
-    max_price_for_derivative,
 )
 
 BY, SA, NC, NCSA = "CC-BY-4.0", "CC-BY-SA-4.0", "CC-BY-NC-4.0", "CC-BY-NC-SA-4.0"
@@ -290,34 +288,6 @@ def test_the_rights_holder_may_sell_an_adaptation_of_their_own_nd_work_under_any
     assert decision == Decision.ok()
 
 
-# --- derivative_licences and max_price_for_derivative -------------------------------------------
-
-
-@pytest.mark.parametrize("source_id", ORDER)
-def test_derivative_licences_follow_the_matrix(source_id):
-    expected = [
-        lic for lic, outcome in zip(ORDER, MATRIX[source_id], strict=True) if outcome == "ok"
-    ]
-
-    assert [lic.id for lic in derivative_licences(get_licence(source_id))] == expected
-
-
-@pytest.mark.parametrize("source_id", ORDER)
-def test_the_rights_holder_may_choose_any_licence_for_an_adaptation(source_id):
-    chosen = derivative_licences(get_licence(source_id), same_rights_holder=True)
-
-    assert [lic.id for lic in chosen] == list(ORDER)
-
-
-@pytest.mark.parametrize(
-    ("source_id", "expected"),
-    [(BY, None), (SA, None), (NC, 0), (NCSA, 0), (ND, 0), (NCND, 0), (CC0, None), (ARR, 0)],
-)
-def test_max_price_for_derivative(source_id, expected):
-    assert max_price_for_derivative(get_licence(source_id)) == expected
-    assert max_price_for_derivative(get_licence(source_id), same_rights_holder=True) is None
-
-
 # --- Messages -----------------------------------------------------------------------------------
 
 
@@ -372,30 +342,9 @@ def test_a_derivative_of_an_nd_work_is_never_allowed(source, licence, price):
         assert derivative_allowed(source, licence, price).allowed is False
 
 
-@given(source=licences, same_rights_holder=st.booleans())
-def test_derivative_licences_agree_with_derivative_allowed(source, same_rights_holder):
-    expected = [
-        licence
-        for licence in LICENCES.values()
-        if derivative_allowed(source, licence, 0, same_rights_holder=same_rights_holder)
-    ]
-
-    assert derivative_licences(source, same_rights_holder=same_rights_holder) == expected
-
-
 @given(source=licences, licence=licences, price=st.integers(min_value=0, max_value=10**9))
 def test_the_same_rights_holder_may_always_adapt_at_any_non_negative_price(source, licence, price):
     assert derivative_allowed(source, licence, price, same_rights_holder=True) == Decision.ok()
-
-
-@given(source=licences, licence=licences, price=prices, same_rights_holder=st.booleans())
-def test_max_price_agrees_with_derivative_allowed(source, licence, price, same_rights_holder):
-    decision = derivative_allowed(source, licence, price, same_rights_holder=same_rights_holder)
-    limit = max_price_for_derivative(source, same_rights_holder=same_rights_holder)
-
-    if decision:
-        assert price >= 0
-        assert limit is None or price <= limit
 
 
 @given(licence=licences, price=positive_prices)
