@@ -313,9 +313,14 @@ def _label(licence: Licence) -> Promise:
     return lazy(lambda: licence.short(current_language()), str)()
 
 
-# For model and form fields: each name in the language of the page that shows it (the English
-# admin says "All rights reserved"). Outside any language, as when migrations are made, French.
-LICENCE_CHOICES: list[tuple[str, Promise]] = [(key, _label(lic)) for key, lic in LICENCES.items()]
+# (id, short name), the names in French: the catalogue's language, and what the migrations record.
+LICENCE_CHOICES: list[tuple[str, str]] = [(key, lic.short_name) for key, lic in LICENCES.items()]
+# The same for model and form fields: each name is rendered in the language of the screen that
+# shows it (the English admin says "All rights reserved"); outside any language, as when
+# migrations are made, in French, so that the fields' choices equal LICENCE_CHOICES there.
+LICENCE_FIELD_CHOICES: list[tuple[str, Promise]] = [
+    (key, _label(lic)) for key, lic in LICENCES.items()
+]
 
 
 def get_licence(licence_id: str) -> Licence:

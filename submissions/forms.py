@@ -314,7 +314,7 @@ def form_field_for(page_field: str) -> str:
 class LicenceForm(StepForm):
     licence = forms.ChoiceField(
         label=_("Licence"),
-        choices=licences.LICENCE_CHOICES,
+        choices=licences.LICENCE_FIELD_CHOICES,
         widget=forms.RadioSelect,
         error_messages={"required": _("Choose a licence.")},
     )
@@ -349,7 +349,7 @@ class LicenceForm(StepForm):
     source_licence = forms.ChoiceField(
         label=_("Licence of the source"),
         required=False,
-        choices=[("", _("— Choose —")), *licences.LICENCE_CHOICES],
+        choices=[("", _("— Choose —")), *licences.LICENCE_FIELD_CHOICES],
     )
 
     @classmethod

@@ -165,7 +165,7 @@ class ResourcePage(Page):
     licence = models.CharField(
         _("licence"),
         max_length=64,
-        choices=licences.LICENCE_CHOICES,
+        choices=licences.LICENCE_FIELD_CHOICES,
         default=licences.DEFAULT_LICENCE_ID,
     )
 
@@ -181,7 +181,7 @@ class ResourcePage(Page):
     source_author = models.CharField(_("source author"), max_length=255, blank=True)
     source_url = models.URLField(_("source URL"), max_length=500, blank=True)
     source_licence = models.CharField(
-        _("source licence"), max_length=64, choices=licences.LICENCE_CHOICES, blank=True
+        _("source licence"), max_length=64, choices=licences.LICENCE_FIELD_CHOICES, blank=True
     )
 
     price_cents = models.PositiveIntegerField(
