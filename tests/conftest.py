@@ -1,16 +1,28 @@
 """Shared fixtures, and the rule for services: PostgreSQL in `make test`; a missing service fails
 the run with CI=true and makes the tests that need it skip loudly elsewhere."""
 
+import itertools
 import os
 from io import StringIO
-from pathlib import Path
 
 import pytest
+from allauth.account.models import EmailAddress
 from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
 from django.core.management import call_command
 
-ON_CI = os.environ.get("CI") == "true"
-REPO = Path(__file__).resolve().parent.parent
+from boutique import stripe_gateway
+from resources.models import (
+    Discipline,
+    EducationLevel,
+    ResourceFile,
+    ResourceIndexPage,
+    ResourcePage,
+    ResourceType,
+)
+from tests.helpers import ON_CI, REPO
+
 _warnings: list[str] = []
 
 
@@ -186,3 +198,88 @@ def site_pages(db):
     if not HomePage.objects.exists():  # a transactional test before this one flushed it all
         call_command("load_demo", "--structure-only", stdout=StringIO())
     return HomePage.objects.get()
+
+
+# --- Catalogue builders (resources, accounts, boutique, search and browser tests) -------------
+
+_serial = itertools.count(1)
+
+
+@pytest.fixture
+def catalogue(site_pages):
+    """The site structure: pages, taxonomies, workflow, and the /ressources/ index."""
+    return ResourceIndexPage.objects.get()
+
+
+@pytest.fixture
+def make_member(db):
+    def make(name="Marie Tremblay", **fields):
+        email = fields.pop("email", f"member{next(_serial)}@example.org")
+        user = get_user_model().objects.create_user(
+            email, "pw-long-enough", display_name=name, **fields
+        )
+        # A confirmed address, as after sign-up: allauth logs in only such accounts.
+        EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+        return user
+
+    return make
+
+
+@pytest.fixture
+def make_resource(catalogue):
+    """Create and publish a resource; keyword arguments override the defaults."""
+
+    def make(
+        title="Notes de cours : limites et continuité",
+        *,
+        authors=(),
+        disciplines=("201",),
+        levels=("collegial_preuniversitaire",),
+        types=("notes-de-cours",),
+        tags=("limites",),
+        files=(("notes.pdf", b"%PDF-1.4 demo"),),
+        publish=True,
+        **fields,
+    ) -> ResourcePage:
+        fields.setdefault("summary", "Un résumé de la ressource.")
+        fields.setdefault("slug", f"ressource-{next(_serial)}")
+        page = ResourcePage(title=title, live=False, **fields)
+        page.authors = list(authors)
+        page.disciplines = list(Discipline.objects.filter(code__in=disciplines))
+        page.levels = list(EducationLevel.objects.filter(code__in=levels))
+        page.types = list(ResourceType.objects.filter(code__in=types))
+        page.files = [
+            ResourceFile(file=ContentFile(content, name=name), display_name=name)
+            for name, content in files
+        ]
+        catalogue.add_child(instance=page)
+        if tags:
+            page.tags.add(*tags)
+            page.save()
+        if publish:
+            page.save_revision().publish()
+            page.refresh_from_db()
+        return page
+
+    return make
+
+
+# --- Stripe (boutique and browser tests) ----------------------------------------------------
+
+STRIPE_MOCK_URL = os.environ.get("APOP_TEST_STRIPE_MOCK_URL", "")
+
+
+@pytest.fixture
+def stripe_mock(settings):
+    """The product talking to stripe-mock (started by scripts/services.sh,
+    APOP_TEST_STRIPE_MOCK_URL): real request validation, realistic answers."""
+    if not STRIPE_MOCK_URL:
+        message = "stripe-mock is not running (scripts/services.sh start stripe)"
+        if ON_CI:
+            pytest.fail(message)
+        pytest.skip(f"{message} — SKIPPED: run `make test` to test the Stripe gateway")
+    settings.STRIPE_SECRET_KEY = "sk_test_apop"
+    settings.STRIPE_API_BASE = STRIPE_MOCK_URL
+    stripe_gateway._client_for.cache_clear()
+    yield STRIPE_MOCK_URL
+    stripe_gateway._client_for.cache_clear()

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from tests.conftest import REPO
+from tests.helpers import REPO
 
 PRODUCTION_ENV = {
     "SECRET_KEY": "p9S-3mK_vQx7Lr2Wc8Nn4Zt6Yb1Hf5Jd0Ga9Ek3Ru7Io2Pw8Ts4Xq6Vm1Bn5Cz0Dy",

@@ -15,11 +15,11 @@ from playwright.sync_api import expect
 from accounts.privacy import ANONYMOUS_CREDIT
 from home.models import SiteLinks
 from resources.models import ResourceIndexPage, ResourcePage
-from tests.accounts.test_privacy import PASSWORD, build_people
-from tests.e2e.test_home import axe_violations
+from tests.accounts.people import PASSWORD, build_people
+from tests.e2e.helpers import axe_violations
 
-# Registers the catalogue builders here; `catalogue` is redefined below on the live server.
-from tests.resources.conftest import make_member, make_resource  # noqa: F401
+# make_member and make_resource (tests/conftest.py) build on `catalogue`, redefined below on
+# the live server.
 
 pytestmark = pytest.mark.e2e
 User = get_user_model()
@@ -32,7 +32,7 @@ def catalogue(site_url):
 
 
 @pytest.fixture
-def people(site_url, catalogue, make_member, make_resource):  # noqa: F811
+def people(site_url, catalogue, make_member, make_resource):
     links = SiteLinks.objects.get()
     links.privacy_officer_name = "Geneviève Lavoie"
     links.privacy_officer_title = "directrice générale"

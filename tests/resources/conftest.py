@@ -1,79 +1,20 @@
-"""Builders for catalogue tests: members, and resources with real (small) private files."""
-
-import itertools
+"""Fixtures of the resources tests. The catalogue builders (catalogue, make_member,
+make_resource) are in tests/conftest.py: the accounts, boutique, search and browser tests use
+them too."""
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.files.base import ContentFile
+from django.contrib.auth.models import Group
 
-from resources.models import (
-    Discipline,
-    EducationLevel,
-    ResourceFile,
-    ResourceIndexPage,
-    ResourcePage,
-    ResourceType,
-)
-
-_serial = itertools.count(1)
+from resources.moderation import EDITORS_GROUP
 
 
 @pytest.fixture
-def catalogue(site_pages):
-    """The site structure: pages, taxonomies, workflow, and the /ressources/ index."""
-    return ResourceIndexPage.objects.get()
-
-
-@pytest.fixture
-def make_member(db):
-    def make(name="Marie Tremblay", **fields):
-        from allauth.account.models import EmailAddress
-
-        email = fields.pop("email", f"member{next(_serial)}@example.org")
-        user = get_user_model().objects.create_user(
-            email, "pw-long-enough", display_name=name, **fields
-        )
-        # A confirmed address, as after sign-up: allauth logs in only such accounts.
-        EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
-        return user
-
-    return make
-
-
-@pytest.fixture
-def make_resource(catalogue):
-    """Create and publish a resource; keyword arguments override the defaults."""
-
-    def make(
-        title="Notes de cours : limites et continuité",
-        *,
-        authors=(),
-        disciplines=("201",),
-        levels=("collegial_preuniversitaire",),
-        types=("notes-de-cours",),
-        tags=("limites",),
-        files=(("notes.pdf", b"%PDF-1.4 demo"),),
-        publish=True,
-        **fields,
-    ) -> ResourcePage:
-        fields.setdefault("summary", "Un résumé de la ressource.")
-        fields.setdefault("slug", f"ressource-{next(_serial)}")
-        page = ResourcePage(title=title, live=False, **fields)
-        page.authors = list(authors)
-        page.disciplines = list(Discipline.objects.filter(code__in=disciplines))
-        page.levels = list(EducationLevel.objects.filter(code__in=levels))
-        page.types = list(ResourceType.objects.filter(code__in=types))
-        page.files = [
-            ResourceFile(file=ContentFile(content, name=name), display_name=name)
-            for name, content in files
-        ]
-        catalogue.add_child(instance=page)
-        if tags:
-            page.tags.add(*tags)
-            page.save()
-        if publish:
-            page.save_revision().publish()
-            page.refresh_from_db()
-        return page
-
-    return make
+def editor(client, site_pages):
+    """An editor of the Wagtail admin, signed in with `client`."""
+    user = get_user_model().objects.create_user(
+        "editeur@example.org", "pw-long-enough", is_staff=True
+    )
+    user.groups.add(Group.objects.get(name=EDITORS_GROUP))
+    client.force_login(user)
+    return user
