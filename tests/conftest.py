@@ -4,14 +4,15 @@ the run with CI=true and makes the tests that need it skip loudly elsewhere."""
 import itertools
 import os
 from io import StringIO
-from pathlib import Path
 
 import pytest
+from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.core.management import call_command
 
+from boutique import stripe_gateway
 from resources.models import (
     Discipline,
     EducationLevel,
@@ -20,9 +21,8 @@ from resources.models import (
     ResourcePage,
     ResourceType,
 )
+from tests.helpers import ON_CI, REPO
 
-ON_CI = os.environ.get("CI") == "true"
-REPO = Path(__file__).resolve().parent.parent
 _warnings: list[str] = []
 
 
@@ -200,7 +200,7 @@ def site_pages(db):
     return HomePage.objects.get()
 
 
-# --- Catalogue builders (members, resources with real small private files), for every folder ---
+# --- Catalogue builders (resources, accounts, boutique, search and browser tests) -------------
 
 _serial = itertools.count(1)
 
@@ -214,8 +214,6 @@ def catalogue(site_pages):
 @pytest.fixture
 def make_member(db):
     def make(name="Marie Tremblay", **fields):
-        from allauth.account.models import EmailAddress
-
         email = fields.pop("email", f"member{next(_serial)}@example.org")
         user = get_user_model().objects.create_user(
             email, "pw-long-enough", display_name=name, **fields
@@ -264,3 +262,24 @@ def make_resource(catalogue):
         return page
 
     return make
+
+
+# --- Stripe (boutique and browser tests) ----------------------------------------------------
+
+STRIPE_MOCK_URL = os.environ.get("APOP_TEST_STRIPE_MOCK_URL", "")
+
+
+@pytest.fixture
+def stripe_mock(settings):
+    """The product talking to stripe-mock (started by scripts/services.sh,
+    APOP_TEST_STRIPE_MOCK_URL): real request validation, realistic answers."""
+    if not STRIPE_MOCK_URL:
+        message = "stripe-mock is not running (scripts/services.sh start stripe)"
+        if ON_CI:
+            pytest.fail(message)
+        pytest.skip(f"{message} — SKIPPED: run `make test` to test the Stripe gateway")
+    settings.STRIPE_SECRET_KEY = "sk_test_apop"
+    settings.STRIPE_API_BASE = STRIPE_MOCK_URL
+    stripe_gateway._client_for.cache_clear()
+    yield STRIPE_MOCK_URL
+    stripe_gateway._client_for.cache_clear()

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from tests.conftest import REPO
+from tests.helpers import REPO
 
 PRODUCTION_ENV = {
     "SECRET_KEY": "p9S-3mK_vQx7Lr2Wc8Nn4Zt6Yb1Hf5Jd0Ga9Ek3Ru7Io2Pw8Ts4Xq6Vm1Bn5Cz0Dy",
@@ -222,4 +222,3 @@ def test_production_refuses_the_demo_accounts_and_their_public_password():
     assert result.returncode == 1
     assert "The demo accounts share a public password: they are refused" in result.stderr
     assert "Use --structure-only." in result.stderr
-

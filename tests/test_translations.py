@@ -9,7 +9,7 @@ import sys
 import pytest
 from babel.messages.pofile import read_po
 
-from tests.conftest import ON_CI, REPO
+from tests.helpers import ON_CI, REPO
 
 LANGUAGES = ("fr", "en")
 SOURCES = (

@@ -7,11 +7,7 @@ from django.contrib.auth.models import Group
 from django.core import mail
 
 from accounts.roles import EDITORS_GROUP
-from tests.accounts import auth_fixtures
-from tests.accounts.auth_fixtures import PASSWORD
-
-make_account = auth_fixtures.make_account
-send = auth_fixtures.send
+from tests.accounts.helpers import PASSWORD
 
 pytestmark = pytest.mark.django_db
 

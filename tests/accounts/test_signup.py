@@ -10,12 +10,7 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from django.utils import timezone
 
-from tests.accounts import auth_fixtures
-from tests.accounts.auth_fixtures import PASSWORD, link_in
-
-# The shared fixtures (pytest finds them as names of this module).
-make_account = auth_fixtures.make_account
-send = auth_fixtures.send
+from tests.accounts.helpers import PASSWORD, link_in
 
 pytestmark = pytest.mark.django_db
 User = get_user_model()

@@ -10,7 +10,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 
 from boutique.models import Order, Payout, Refund, SellerAccount, StripeEvent
-from tests.boutique.test_sales import LICENCE, paid_order, payout
+from tests.boutique.helpers import LICENCE, paid_order, payout
 
 UTC = datetime.UTC
 ORDERS = "/admin/boutique/commandes/"

@@ -3,103 +3,26 @@ one payout per seller (sent at once when the seller can receive), sends one rece
 cart of what was bought; a session that does not match the order changes nothing."""
 
 import datetime
-import itertools
-import random
 
 import pytest
 from django.core import mail
 from django.utils import timezone
 
-from boutique import fulfilment, pricing, stripe_gateway
-from boutique.models import CartItem, Entitlement, Order, OrderLine, Payout, SellerAccount
+from boutique import fulfilment, stripe_gateway
+from boutique.models import CartItem, Entitlement, Order, Payout, SellerAccount
+from tests.boutique.helpers import make_order, session_for
 
 pytestmark = pytest.mark.django_db
-
-# References unique across tests, also those that commit (transactional tests).
-_numbers = itertools.count(random.randrange(100_000, 800_000))
-
-
-# --- Builders (used by the other test modules of the webhooks, refunds and payouts) -----------
-
-
-def make_order(buyer, resources=(), *, membership_cents=None, percent=20, reference=None) -> Order:
-    """A pending order as the checkout writes it: one line per resource, priced by
-    boutique.pricing, the seller being the resource's first author."""
-    order = Order.objects.create(
-        reference=reference or f"APOP-2026-{next(_numbers):06d}",
-        user=buyer,
-        email=buyer.email,
-        language=buyer.language,
-    )
-    subtotal = 0
-    for resource in resources:
-        amounts = pricing.resource_line(resource, buyer, percent=percent)
-        OrderLine.objects.create(
-            order=order,
-            kind=OrderLine.Kind.RESOURCE,
-            resource=resource,
-            title=resource.title,
-            seller=resource.authors.first(),
-            price_cents=amounts.price_cents,
-            commission_cents=amounts.commission_cents,
-            seller_share_cents=amounts.seller_share_cents,
-            member_price=amounts.member_price,
-        )
-        subtotal += amounts.price_cents
-    if membership_cents is not None:
-        amounts = pricing.membership_line(membership_cents)
-        OrderLine.objects.create(
-            order=order,
-            kind=OrderLine.Kind.MEMBERSHIP,
-            title="Individual membership",
-            price_cents=amounts.price_cents,
-            commission_cents=amounts.commission_cents,
-            seller_share_cents=amounts.seller_share_cents,
-        )
-        subtotal += amounts.price_cents
-    order.subtotal_cents = order.total_cents = subtotal
-    order.save(update_fields=["subtotal_cents", "total_cents"])
-    return order
-
-
-def session_for(order: Order, **fields) -> dict:
-    """A paid Checkout Session of this order, as Stripe returns it (the fields we read)."""
-    return {
-        "id": f"cs_test_{order.reference}",
-        "object": "checkout.session",
-        "client_reference_id": order.reference,
-        "metadata": {"order": order.reference},
-        "amount_total": order.total_cents,
-        "currency": "cad",
-        "payment_status": "paid",
-        "status": "complete",
-        "payment_intent": f"pi_{order.reference}",
-        **fields,
-    }
 
 
 def live_entitlements(user):
     return Entitlement.objects.filter(user=user, revoked_at__isnull=True)
 
 
-@pytest.fixture(name="seller")
-def seller_fixture(make_member):
-    return make_member("Marie Tremblay", language="en", email="marie@example.org")
-
-
-@pytest.fixture(name="buyer")
-def buyer_fixture(make_member):
-    return make_member("Luc Gagnon", language="en", email="luc@example.org")
-
-
-@pytest.fixture(name="exams")
-def exams_fixture(make_resource, seller):
-    return make_resource("Corrected exams", slug="exams", authors=[seller], price_cents=1250)
-
-
-@pytest.fixture(name="notes")
-def notes_fixture(make_resource, seller):
-    return make_resource("Course notes", slug="course-notes", authors=[seller], price_cents=2000)
+@pytest.fixture
+def buyer(luc):
+    """The buyer here is Luc (tests/boutique/conftest.py), not the cart tests' Théo."""
+    return luc
 
 
 # --- Tests -----------------------------------------------------------------------------------

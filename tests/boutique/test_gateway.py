@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from boutique import stripe_gateway
-from tests.boutique.conftest import signature_header
+from tests.boutique.helpers import signature_header
 
 REPO = Path(__file__).resolve().parents[2]
 PRODUCT = ("apop", "accounts", "boutique", "home", "resources", "search")

@@ -15,17 +15,15 @@ from boutique.models import (
     SellerAccount,
     StripeEvent,
 )
-from tests.boutique.test_fulfilment import (  # noqa: F401 (fixtures)
-    buyer_fixture,
-    exams_fixture,
-    make_order,
-    notes_fixture,
-    seller_fixture,
-    session_for,
-)
-from tests.boutique.test_webhooks import event
+from tests.boutique.helpers import event, make_order, session_for
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def buyer(luc):
+    """The buyer here is Luc (tests/boutique/conftest.py), not the cart tests' Théo."""
+    return luc
 
 
 @pytest.fixture

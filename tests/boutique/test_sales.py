@@ -4,65 +4,17 @@ payouts pending and paid, the CSV export; only the seller's own lines; a fixed n
 import csv
 import datetime
 import io
-import itertools
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from boutique import pricing, sales
-from boutique.models import Order, OrderLine, Payout
+from boutique import sales
+from boutique.models import Order, Payout
 from resources.models import Download
+from tests.boutique.helpers import LICENCE, paid_order, payout
 
 UTC = datetime.UTC
-LICENCE = "LicenseRef-APOP-All-Rights-Reserved"
-_references = itertools.count(1)
-
-
-def paid_order(buyer, resources, *, paid_at, status=Order.Status.PAID, refunded=()):
-    """An order built directly with the models and pricing (no cart, no Stripe): one line per
-    resource, sold by its first author; `refunded` resources have their whole line refunded."""
-    reference = f"APOP-2026-{next(_references):06d}"
-    amounts = [(resource, pricing.resource_line(resource, buyer)) for resource in resources]
-    total = sum(a.price_cents for _, a in amounts)
-    refunded_total = sum(a.price_cents for r, a in amounts if r in refunded)
-    order = Order.objects.create(
-        reference=reference,
-        user=buyer,
-        email=buyer.email,
-        status=status,
-        subtotal_cents=total,
-        total_cents=total,
-        refunded_cents=refunded_total,
-        stripe_payment_intent=f"pi_{reference}",
-        paid_at=paid_at if status != Order.Status.PENDING else None,
-    )
-    for resource, a in amounts:
-        OrderLine.objects.create(
-            order=order,
-            resource=resource,
-            title=resource.title,
-            seller=resource.authors.first(),
-            price_cents=a.price_cents,
-            commission_cents=a.commission_cents,
-            seller_share_cents=a.seller_share_cents,
-            member_price=a.member_price,
-            refunded_cents=a.price_cents if resource in refunded else 0,
-        )
-    return order
-
-
-def payout(order, seller, *, status=Payout.Status.PENDING, reversed_cents=0):
-    amount = sum(
-        line.seller_share_cents for line in order.lines.all() if line.seller_id == seller.pk
-    )
-    return Payout.objects.create(
-        order=order,
-        seller=seller,
-        amount_cents=amount,
-        status=status,
-        reversed_cents=reversed_cents,
-    )
 
 
 @pytest.fixture

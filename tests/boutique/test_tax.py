@@ -6,7 +6,7 @@ import pytest
 
 from boutique import fulfilment
 from boutique.models import Order, Payout
-from tests.boutique.test_fulfilment import make_order, session_for
+from tests.boutique.helpers import make_order, session_for
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,6 @@ type does what it says, and an event we cannot act on is recorded and answered 2
 import json
 import threading
 import time
-import uuid
 
 import pytest
 from django.core import mail
@@ -15,31 +14,15 @@ from django.urls import reverse
 
 from boutique import fulfilment
 from boutique.models import Entitlement, Order, OrderLine, Payout, Refund, StripeEvent
-from tests.boutique.conftest import load_event, signature_header
-from tests.boutique.test_fulfilment import (  # noqa: F401 (fixtures)
-    buyer_fixture,
-    exams_fixture,
-    make_order,
-    notes_fixture,
-    seller_fixture,
-)
+from tests.boutique.helpers import event, make_order, signature_header
 
 pytestmark = pytest.mark.django_db
 
 
-def event(name: str, order: Order | None = None, **values) -> dict:
-    """A fixture event of tests/boutique/events/, about `order` unless told otherwise."""
-    token = uuid.uuid4().hex[:16]
-    defaults = {
-        "event_id": f"evt_{token}",
-        "session_id": f"cs_test_{token}",
-        "payment_intent": f"pi_{token}",
-        "charge": f"ch_{token}",
-        "object_id": f"cus_{token}",
-    }
-    if order is not None:
-        defaults |= {"reference": order.reference, "amount": order.total_cents}
-    return load_event(name, **(defaults | values))
+@pytest.fixture
+def buyer(luc):
+    """The buyer here is Luc (tests/boutique/conftest.py), not the cart tests' Théo."""
+    return luc
 
 
 def live(user):

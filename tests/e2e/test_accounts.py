@@ -10,7 +10,7 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from playwright.sync_api import expect
 
-from tests.e2e.test_home import axe_violations
+from tests.e2e.helpers import axe_violations
 
 pytestmark = pytest.mark.e2e
 

@@ -17,8 +17,8 @@ from playwright.sync_api import expect
 
 from boutique.models import Order, Payout, SellerAccount
 from resources.models import ResourceIndexPage
-from tests.boutique.conftest import load_event, signature_header, stripe_mock  # noqa: F401
-from tests.e2e.test_home import axe_violations
+from tests.boutique.helpers import load_event, signature_header
+from tests.e2e.helpers import axe_violations
 
 pytestmark = pytest.mark.e2e
 
@@ -37,7 +37,7 @@ def catalogue(site_url):
 
 
 @pytest.fixture
-def shop(site_url, stripe_mock, make_member, make_resource):  # noqa: F811
+def shop(site_url, stripe_mock, make_member, make_resource):
     marie = make_member("Marie Tremblay", email="marie@example.org")
     sophie = make_member("Sophie Gagnon", email="sophie@example.org")
     # Marie can receive her share at once; Sophie has not connected Stripe yet.

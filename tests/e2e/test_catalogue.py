@@ -10,9 +10,10 @@ from playwright.sync_api import expect
 
 from resources.licences import LICENCES
 from resources.models import ResourceIndexPage, ResourcePage
-from tests.e2e.test_home import axe_violations
+from tests.e2e.helpers import axe_violations
 
-# Registers the catalogue builders here; `catalogue` is redefined below on the live server.
+# make_member and make_resource (tests/conftest.py) build on `catalogue`, redefined below on
+# the live server.
 
 pytestmark = pytest.mark.e2e
 
@@ -46,7 +47,7 @@ def catalogue(site_url):
 
 
 @pytest.fixture
-def shop(site_url, catalogue, make_member, make_resource):  # noqa: F811
+def shop(site_url, catalogue, make_member, make_resource):
     author = make_member("Marie Tremblay")
     visitor = make_member("Amina Diallo")
     free = make_resource(LIMITS, slug="limites", authors=[author], licence="CC-BY-NC-SA-4.0")

@@ -11,8 +11,8 @@ import pytest
 from playwright.sync_api import expect
 
 from resources.models import Package, ResourceIndexPage
-from tests.e2e.test_home import axe_violations
-from tests.files.test_packages import make_pdf
+from tests.e2e.helpers import axe_violations
+from tests.resources.helpers import make_pdf
 
 pytestmark = pytest.mark.e2e
 
@@ -38,7 +38,7 @@ def storage(request):
 
 
 @pytest.fixture
-def free(storage, site_url, make_member, make_resource):  # noqa: F811
+def free(storage, site_url, make_member, make_resource):
     return make_resource(
         "Notes de cours : limites",
         slug="limites",
@@ -81,7 +81,7 @@ def test_one_file_downloads_from_the_file_list(page, site_url, storage, free):
     assert Path(download_info.value.path()).read_bytes() == b"Exercice 1\n"
 
 
-def test_a_paid_resource_offers_no_file(page, site_url, make_member, make_resource):  # noqa: F811
+def test_a_paid_resource_offers_no_file(page, site_url, make_member, make_resource):
     paid = make_resource(
         "Examens corrigés",
         slug="examens",

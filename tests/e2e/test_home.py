@@ -3,20 +3,9 @@ accessibility (axe-core, WCAG 2.1 A/AA), and screenshots at desktop and phone wi
 
 import pytest
 
+from tests.e2e.helpers import axe_violations
+
 pytestmark = pytest.mark.e2e
-
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-
-
-def axe_violations(page, axe_source):
-    page.add_script_tag(content=axe_source)
-    result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
-    )
-    return [
-        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:5]}"
-        for v in result["violations"]
-    ]
 
 
 @pytest.mark.parametrize(

@@ -12,9 +12,10 @@ from playwright.sync_api import expect
 
 from accounts.models import Follow
 from resources.models import Discipline, Rating, ResourceIndexPage
-from tests.e2e.test_home import axe_violations
+from tests.e2e.helpers import axe_violations
 
-# Registers the catalogue builders here; `catalogue` is redefined below on the live server.
+# make_member and make_resource (tests/conftest.py) build on `catalogue`, redefined below on
+# the live server.
 
 pytestmark = pytest.mark.e2e
 
@@ -30,7 +31,7 @@ def catalogue(site_url):
 
 
 @pytest.fixture
-def people(site_url, catalogue, make_member, make_resource):  # noqa: F811
+def people(site_url, catalogue, make_member, make_resource):
     author = make_member(
         "Marie Tremblay",
         email="marie.tremblay@cegep-exemple.qc.ca",
@@ -58,7 +59,7 @@ def test_follow_an_author_and_see_their_new_resource_in_the_library(
     page,
     site_url,
     people,
-    make_resource,  # noqa: F811
+    make_resource,
     screenshot,
 ):
     author, teacher = people
@@ -134,7 +135,7 @@ def test_library_and_dashboard_are_accessible(
     page,
     site_url,
     people,
-    make_resource,  # noqa: F811
+    make_resource,
     axe_source,
     screenshot,
     lang,

@@ -15,10 +15,11 @@ from playwright.sync_api import expect
 from home.models import SiteLinks
 from members.privacy import ANONYMOUS_CREDIT
 from resources.models import ResourceIndexPage, ResourcePage
-from tests.e2e.test_home import axe_violations
-from tests.members.test_privacy import PASSWORD, build_people
+from tests.accounts.people import PASSWORD, build_people
+from tests.e2e.helpers import axe_violations
 
-# Registers the catalogue builders here; `catalogue` is redefined below on the live server.
+# make_member and make_resource (tests/conftest.py) build on `catalogue`, redefined below on
+# the live server.
 
 pytestmark = pytest.mark.e2e
 User = get_user_model()
@@ -31,7 +32,7 @@ def catalogue(site_url):
 
 
 @pytest.fixture
-def people(site_url, catalogue, make_member, make_resource):  # noqa: F811
+def people(site_url, catalogue, make_member, make_resource):
     links = SiteLinks.objects.get()
     links.privacy_officer_name = "Geneviève Lavoie"
     links.privacy_officer_title = "directrice générale"

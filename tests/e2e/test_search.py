@@ -13,9 +13,10 @@ from playwright.sync_api import expect
 
 from resources.models import ResourceIndexPage, ResourcePage
 from search.indexing import rebuild_entries
-from tests.e2e.test_home import axe_violations
+from tests.e2e.helpers import axe_violations
 
-# Registers the catalogue builders here; `catalogue` is redefined below on the live server.
+# make_member and make_resource (tests/conftest.py) build on `catalogue`, redefined below on
+# the live server.
 
 pytestmark = pytest.mark.e2e
 
@@ -90,7 +91,7 @@ def catalogue(site_url):
 
 
 @pytest.fixture
-def shop(site_url, catalogue, make_member, make_resource):  # noqa: F811
+def shop(site_url, catalogue, make_member, make_resource):
     author = make_member("Marie Tremblay")
     pages = {}
     others = iter(OTHER_TYPES)

@@ -7,8 +7,8 @@ from django.test import Client
 from playwright.sync_api import expect
 
 from resources.models import ResourcePage
-from tests.e2e.test_home import axe_violations
-from tests.submissions.test_submission import a_year_from_now, make_editor, pdf_bytes, png_bytes
+from tests.e2e.helpers import axe_violations
+from tests.resources.helpers import a_year_from_now, make_editor, pdf_bytes, png_bytes
 
 pytestmark = pytest.mark.e2e
 
@@ -33,12 +33,12 @@ def save_and_continue(page):
 
 
 @pytest.fixture
-def member(site_url, make_member):  # noqa: F811
+def member(site_url, make_member):
     return make_member("Marie Tremblay", membership_expires_on=a_year_from_now(), language="en")
 
 
 @pytest.fixture
-def editor(site_url, make_member):  # noqa: F811
+def editor(site_url, make_member):
     return make_editor(make_member)
 
 
@@ -136,7 +136,7 @@ def test_a_member_submits_an_editor_approves_and_the_member_sees_it_published(
 def test_a_teacher_without_membership_reads_how_to_become_a_member(
     page,
     site_url,
-    make_member,  # noqa: F811
+    make_member,
     axe_source,
     screenshot,
 ):

@@ -15,6 +15,7 @@ import pytest
 from django.core.files.storage import storages
 
 from resources.models import Download, Package
+from tests.resources.helpers import make_pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -279,8 +280,6 @@ def test_file_names_come_out_safe_in_the_s3_header(client, s3, make_resource, na
 
 
 def test_previews_go_to_the_public_bucket(s3, make_resource):
-    from tests.files.test_packages import make_pdf
-
     page = make_resource(files=(("notes.pdf", make_pdf("Page un")),))
 
     image = page.previews.get().image

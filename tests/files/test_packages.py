@@ -10,27 +10,17 @@ import pytest
 from django.core.files.base import ContentFile
 from django.core.files.storage import storages
 from pypdf import PdfReader
-from reportlab.pdfgen import canvas
 from wagtail.images import get_image_model
 from wagtail_factories import ImageFactory
 
 from files import packages
 from files.tasks import build_package
 from resources.models import Package, ResourceFile, ResourcePreview
+from tests.resources.helpers import make_pdf
 
 pytestmark = pytest.mark.django_db
 
 TEXT = b"Exercice 1 : calculez la limite.\n"
-
-
-def make_pdf(*pages: str) -> bytes:
-    buffer = io.BytesIO()
-    drawing = canvas.Canvas(buffer, pagesize=(612, 792))
-    for text in pages:
-        drawing.drawString(72, 720, text)
-        drawing.showPage()
-    drawing.save()
-    return buffer.getvalue()
 
 
 def pdf_texts(data: bytes) -> list[str]:

@@ -32,9 +32,7 @@ from members.privacy import (
     closure_plan,
 )
 from resources.models import Download, Rating, ResourcePage
-from tests.members.test_privacy import PASSWORD, PNG, People, build_people
-
-# The catalogue builders (tests/resources/conftest.py), registered here.
+from tests.accounts.people import PASSWORD, PNG, People, build_people
 
 pytestmark = pytest.mark.django_db
 User = get_user_model()
@@ -52,7 +50,7 @@ class World(People):
 
 
 @pytest.fixture
-def world(make_member, make_resource):  # noqa: F811
+def world(make_member, make_resource):
     people = build_people(make_member, make_resource)
     marie = people.marie
     editor = make_member("Élise Éditrice", email="editrice@example.org", is_staff=True)
@@ -381,7 +379,7 @@ def test_closing_twice_is_refused_and_sends_one_e_mail(world, django_capture_on_
     assert ResourcePage.objects.get(pk=world.free.pk).live is True
 
 
-def test_the_last_administrator_cannot_close_their_account(make_member):  # noqa: F811
+def test_the_last_administrator_cannot_close_their_account(make_member):
     admin = make_member("Seule Admin", is_staff=True, is_superuser=True)
 
     with translation.override("en"), pytest.raises(AccountClosingError, match="only administrator"):
@@ -467,7 +465,7 @@ def test_get_shows_the_plan_and_the_form(world):
     assert 'type="checkbox" name="confirm"' in html
 
 
-def test_the_choice_is_not_asked_when_nothing_depends_on_it(client, make_member, make_resource):  # noqa: F811
+def test_the_choice_is_not_asked_when_nothing_depends_on_it(client, make_member, make_resource):
     member = make_member("Paul Payant")
     make_resource(
         "À vendre", authors=[member], price_cents=500, licence="LicenseRef-APOP-All-Rights-Reserved"
@@ -589,7 +587,7 @@ def test_confirming_deletes_logs_out_and_says_so(world, django_capture_on_commit
     assert world.marie_session.get("/fr/compte/confidentialite/").status_code == 302
 
 
-def test_the_last_administrator_sees_why_and_gets_no_form(client, make_member):  # noqa: F811
+def test_the_last_administrator_sees_why_and_gets_no_form(client, make_member):
     admin = make_member("Seule Admin", is_staff=True, is_superuser=True)
     client.force_login(admin)
 

@@ -16,8 +16,6 @@ from django.utils import timezone, translation
 from accounts.models import Follow, Institution, InstitutionDomain
 from resources.models import Discipline, ResourcePage
 
-# The catalogue builders (fixtures) of the resource tests.
-
 pytestmark = pytest.mark.django_db
 
 NEXT_YEAR = timezone.localdate() + datetime.timedelta(days=365)
@@ -25,7 +23,7 @@ EMAIL = "marie.tremblay@cegep-exemple.qc.ca"
 
 
 @pytest.fixture
-def marie(make_member):  # noqa: F811
+def marie(make_member):
     """A member with a full profile."""
     user = make_member(
         "Marie Tremblay",
@@ -40,7 +38,7 @@ def marie(make_member):  # noqa: F811
 
 
 @pytest.fixture
-def teacher(make_member):  # noqa: F811
+def teacher(make_member):
     return make_member("Théo Enseignant", email="theo@example.org")
 
 
@@ -69,7 +67,7 @@ def _json_ld(html):
 # --- What the page shows -----------------------------------------------------------------------
 
 
-def test_author_page_shows_the_profile_and_never_the_email(client, marie, make_resource):  # noqa: F811
+def test_author_page_shows_the_profile_and_never_the_email(client, marie, make_resource):
     # given
     limits = make_resource("Notes de cours : limites", slug="limites", authors=[marie])
     python = make_resource("Introduction à Python", slug="python", authors=[marie])
@@ -98,7 +96,7 @@ def test_author_page_shows_the_profile_and_never_the_email(client, marie, make_r
     assert EMAIL not in html
 
 
-def test_english_page_shows_the_english_bio_and_names(client, marie, make_resource):  # noqa: F811
+def test_english_page_shows_the_english_bio_and_names(client, marie, make_resource):
     make_resource(slug="limites", authors=[marie])
 
     html = client.get(_url(marie, "en")).content.decode()
@@ -144,7 +142,7 @@ def test_without_photo_the_initials_stand_in(client, marie):
     )
 
 
-def test_json_ld_describes_a_person_without_email(client, marie, make_resource):  # noqa: F811
+def test_json_ld_describes_a_person_without_email(client, marie, make_resource):
     make_resource(slug="limites", authors=[marie])
 
     html = client.get(_url(marie)).content.decode()
@@ -161,7 +159,7 @@ def test_json_ld_describes_a_person_without_email(client, marie, make_resource):
     assert EMAIL not in json.dumps(person)
 
 
-def test_unpublished_resources_are_not_shown(client, marie, make_resource):  # noqa: F811
+def test_unpublished_resources_are_not_shown(client, marie, make_resource):
     make_resource("Ressource publiée", slug="publiee", authors=[marie])
     make_resource("Brouillon secret", slug="brouillon", authors=[marie], publish=False)
 
@@ -172,7 +170,7 @@ def test_unpublished_resources_are_not_shown(client, marie, make_resource):  # n
     assert '<span class="heading-count">(1)</span>' in html
 
 
-def test_resources_are_paginated_by_24(client, marie, make_resource):  # noqa: F811
+def test_resources_are_paginated_by_24(client, marie, make_resource):
     for number in range(25):
         make_resource(f"Ressource {number:02d}", slug=f"r{number}", authors=[marie])
 
@@ -184,7 +182,7 @@ def test_resources_are_paginated_by_24(client, marie, make_resource):  # noqa: F
     assert "Ressource 00" in second  # oldest last
 
 
-def test_a_teacher_with_a_published_resource_has_a_page(client, teacher, make_resource):  # noqa: F811
+def test_a_teacher_with_a_published_resource_has_a_page(client, teacher, make_resource):
     make_resource(slug="theo", authors=[teacher])
 
     assert client.get(_url(teacher)).status_code == 200
@@ -194,7 +192,7 @@ def test_a_member_without_resources_has_a_page(client, marie):
     assert client.get(_url(marie)).status_code == 200
 
 
-def test_the_resource_page_links_its_authors_to_their_pages(client, marie, make_resource):  # noqa: F811
+def test_the_resource_page_links_its_authors_to_their_pages(client, marie, make_resource):
     make_resource(slug="limites", authors=[marie], co_authors="Jean Roy")
 
     html = client.get("/fr/ressources/limites/").content.decode()
@@ -217,14 +215,14 @@ def _deactivated(user):
 
 
 @pytest.mark.parametrize("spoil", [_closed, _deactivated], ids=["closed", "inactive"])
-def test_closed_or_inactive_accounts_have_no_page(client, marie, make_resource, spoil):  # noqa: F811
+def test_closed_or_inactive_accounts_have_no_page(client, marie, make_resource, spoil):
     make_resource(slug="limites", authors=[marie])
     spoil(marie)
 
     assert client.get(_url(marie)).status_code == 404
 
 
-def test_a_teacher_without_published_resources_has_no_page(client, teacher, make_resource):  # noqa: F811
+def test_a_teacher_without_published_resources_has_no_page(client, teacher, make_resource):
     make_resource(slug="brouillon", authors=[teacher], publish=False)
 
     assert client.get(_url(teacher)).status_code == 404
@@ -281,7 +279,7 @@ def test_without_action_the_button_toggles(client, marie, teacher):
     assert Follow.objects.count() == 0
 
 
-def test_follower_count_is_shown(client, marie, make_member):  # noqa: F811
+def test_follower_count_is_shown(client, marie, make_member):
     for number in range(3):
         Follow.objects.create(follower=make_member(f"Prof {number}"), author=marie)
 
@@ -404,8 +402,8 @@ def _queries(client, path, django_assert_max_num_queries, maximum=25):
 @pytest.mark.parametrize("signed_in", [False, True], ids=["anonymous", "signed-in"])
 def test_query_count_does_not_grow_with_resources(
     marie,
-    make_member,  # noqa: F811
-    make_resource,  # noqa: F811
+    make_member,
+    make_resource,
     django_assert_max_num_queries,
     signed_in,
 ):

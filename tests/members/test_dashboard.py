@@ -13,8 +13,6 @@ from django.utils import timezone, translation
 from accounts.models import Institution, InstitutionDomain
 from accounts.roles import academic_year
 
-# The catalogue builders (fixtures) of the resource tests.
-
 pytestmark = pytest.mark.django_db
 User = get_user_model()
 URL = "/en/compte/"
@@ -112,7 +110,7 @@ def test_staff_of_a_member_institution_get_member_prices(client):
     assert "You get member prices on resources for sale." in html
 
 
-def test_a_teacher_with_a_published_resource_has_an_author_page_link(client, make_resource):  # noqa: F811
+def test_a_teacher_with_a_published_resource_has_an_author_page_link(client, make_resource):
     user = _user(client)
     make_resource(slug="theo", authors=[user])
 

@@ -16,8 +16,6 @@ from django.utils import timezone, translation
 from accounts.models import Follow
 from resources.models import Download, Rating, ResourcePage
 
-# The catalogue builders (fixtures) of the resource tests.
-
 pytestmark = pytest.mark.django_db
 
 URL = "/fr/compte/bibliotheque/"
@@ -26,22 +24,22 @@ NEXT_YEAR = timezone.localdate() + datetime.timedelta(days=365)
 
 
 @pytest.fixture
-def author(make_member):  # noqa: F811
+def author(make_member):
     return make_member("Marie Tremblay", membership_expires_on=NEXT_YEAR)
 
 
 @pytest.fixture
-def teacher(make_member):  # noqa: F811
+def teacher(make_member):
     return make_member("Théo Enseignant")
 
 
 @pytest.fixture
-def free(make_resource, author):  # noqa: F811
+def free(make_resource, author):
     return make_resource("Notes de cours : limites", slug="limites", authors=[author])
 
 
 @pytest.fixture
-def paid(make_resource, author):  # noqa: F811
+def paid(make_resource, author):
     return make_resource(
         "Examens corrigés",
         slug="examens",
@@ -141,7 +139,7 @@ def test_a_refused_download_records_nothing(client, paid, teacher):
     assert _count(paid) == 0
 
 
-def test_a_missing_resource_records_nothing(client, make_resource):  # noqa: F811
+def test_a_missing_resource_records_nothing(client, make_resource):
     draft = make_resource(slug="brouillon", publish=False)
 
     response = client.get(f"/telechargement/{draft.pk}/")
@@ -166,7 +164,7 @@ def test_downloads_are_listed_once_per_resource_latest_first(
     client,
     teacher,
     free,
-    make_resource,  # noqa: F811
+    make_resource,
 ):
     # given
     python = make_resource("Introduction à Python", slug="python")
@@ -212,7 +210,7 @@ def test_a_withdrawn_resource_has_no_link_or_button(client, teacher, free):
     assert "/ressources/limites/" not in section
 
 
-def test_my_ratings_are_listed_with_their_stars(client, teacher, author, free, make_resource):  # noqa: F811
+def test_my_ratings_are_listed_with_their_stars(client, teacher, author, free, make_resource):
     other = make_resource("Autre ressource", slug="autre")
     Rating.objects.create(resource=free, user=teacher, score=4, comment="Très utile en classe.")
     Rating.objects.create(resource=other, user=author, score=1)  # not mine
@@ -232,8 +230,8 @@ def test_new_resources_of_followed_authors_after_the_follow(
     client,
     teacher,
     author,
-    make_member,  # noqa: F811
-    make_resource,  # noqa: F811
+    make_member,
+    make_resource,
 ):
     # given: one resource published before the follow, one after; one by someone not followed
     before = make_resource("Publiée avant", slug="avant", authors=[author])
@@ -260,7 +258,7 @@ def test_new_resources_of_followed_authors_after_the_follow(
     assert 'name="next" value="/fr/compte/bibliotheque/#followed"' in section
 
 
-def test_an_unpublished_new_resource_is_not_listed(client, teacher, author, make_resource):  # noqa: F811
+def test_an_unpublished_new_resource_is_not_listed(client, teacher, author, make_resource):
     Follow.objects.create(follower=teacher, author=author)
     Follow.objects.update(created_at=_at(10))
     make_resource("Brouillon", slug="brouillon", authors=[author], publish=False)
@@ -359,7 +357,7 @@ def test_a_resource_added_is_removed_from_the_library(client, teacher, free):
     assert "Nothing added yet" in _added_section(html)
 
 
-def test_removing_leaves_purchases_and_other_people_alone(client, teacher, free, make_member):  # noqa: F811
+def test_removing_leaves_purchases_and_other_people_alone(client, teacher, free, make_member):
     from boutique.models import Entitlement
 
     other = make_member("Autre Enseignante")
@@ -385,8 +383,8 @@ def test_removing_needs_a_post_and_an_account(client, free):
 
 def test_query_count_does_not_grow_with_resources_added(
     author,
-    make_member,  # noqa: F811
-    make_resource,  # noqa: F811
+    make_member,
+    make_resource,
     django_assert_max_num_queries,
 ):
     from boutique.models import Entitlement
@@ -419,8 +417,8 @@ def _library_queries(user, django_assert_max_num_queries) -> int:
 
 def test_query_count_does_not_grow_with_downloads(
     author,
-    make_member,  # noqa: F811
-    make_resource,  # noqa: F811
+    make_member,
+    make_resource,
     django_assert_max_num_queries,
 ):
     # given: one member with 1 download, rating and follow, another with 10 of each
@@ -456,7 +454,7 @@ def test_member_pages_are_valid_html_with_unique_ids(
     teacher,
     author,
     free,
-    make_resource,  # noqa: F811
+    make_resource,
 ):
     # given: a library with something in every section, an author page, a refused profile form
     author.bio, author.links = "Bio.", "https://example.org"

@@ -8,7 +8,6 @@ from django.core.files.base import ContentFile
 
 from resources.models import ResourceFile, ResourcePage
 from resources.models.pages import private_storage
-from tests.resources.test_admin_screens import editor  # noqa: F401  (signs the client in)
 
 pytestmark = pytest.mark.django_db
 

@@ -1,22 +1,10 @@
 """Editors manage the catalogue in the Wagtail admin without training: every screen opens."""
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
-
-from accounts.roles import EDITORS_GROUP
 
 pytestmark = pytest.mark.django_db
 
-
-@pytest.fixture
-def editor(client, site_pages):
-    user = get_user_model().objects.create_user(
-        "editeur@example.org", "pw-long-enough", is_staff=True
-    )
-    user.groups.add(Group.objects.get(name=EDITORS_GROUP))
-    client.force_login(user)
-    return user
+# `editor` (signed in with `client`) is a fixture of tests/resources/conftest.py.
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ from django.http import QueryDict
 
 from search import service
 from search.params import parse_params
-from tests.search.conftest import ids
+from tests.search.helpers import ids
 
 pytestmark = pytest.mark.usefixtures("search_backend")
 

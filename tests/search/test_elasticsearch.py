@@ -9,8 +9,8 @@ from django.http import QueryDict
 from search import documents, indexing, service
 from search.connection import get_engine
 from search.params import parse_params
-from tests.conftest import ON_CI
-from tests.search.conftest import ELASTICSEARCH_URL, drop_indices, ids, use_engine
+from tests.helpers import ON_CI
+from tests.search.helpers import ELASTICSEARCH_URL, drop_indices, ids, use_engine
 
 CORE_ANALYZERS = ("apop_french", "apop_english", "apop_folded", "apop_suggest")
 

@@ -13,7 +13,7 @@ from search import indexing, queries, service
 from search.connection import get_engine
 from search.models import SearchEntry
 from search.params import parse_params
-from tests.search.conftest import OPENSEARCH_URL, TcpProxy, ids, use_engine
+from tests.search.helpers import OPENSEARCH_URL, TcpProxy, ids, use_engine
 
 
 def run(query: str = ""):

@@ -2,143 +2,45 @@
 it, each step's validation, files in the private storage, drafts kept between visits, prices
 typed in dollars, and the list of « my submissions ».
 
-Messages are checked on /en/ pages, where they read as their English source; the helpers at
-the top are shared with test_submission_workflow.py and the browser test."""
+Messages are checked on /en/ pages, where they read as their English source; the helpers
+(tests/resources/helpers.py) are shared with test_submission_workflow.py and the browser test."""
 
 import datetime
-import io
 import re
 from collections import Counter
-from pathlib import Path
 
 import html5lib
 import pytest
-from django.conf import settings
-from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
 from django.utils.html import escape
-from PIL import Image
-from reportlab.pdfgen import canvas
 from wagtail.models import Revision
 
-from accounts.roles import EDITORS_GROUP, today
+from accounts.roles import today
 from resources.models import Discipline, ResourcePage
 from submissions import service as submission
 from submissions import text as description
 from submissions.forms import parse_price_cents
+from tests.resources.helpers import (
+    BASE,
+    DESCRIPTION,
+    EN_BASE,
+    NEW,
+    PDF_MIME,
+    a_year_from_now,
+    fill_all_steps,
+    latest,
+    licence_data,
+    pdf_bytes,
+    pdf_upload,
+    png_upload,
+    private_files,
+    start_submission,
+    step_url,
+)
 
 pytestmark = pytest.mark.django_db
-
-# --- Shared builders -------------------------------------------------------------------------
-
-BASE = "/fr/compte/depots/"
-NEW = f"{BASE}nouveau/"
-EN_BASE = "/en/compte/depots/"
-PDF_MIME = "application/pdf"
-
-
-def a_year_from_now() -> datetime.date:
-    return today() + datetime.timedelta(days=365)
-
-
-def make_editor(make_member):
-    editor = make_member("Élise Éditrice", is_staff=True)
-    editor.groups.add(Group.objects.get(name=EDITORS_GROUP))
-    return editor
-
-
-def pdf_bytes(text: str = "Notes de cours") -> bytes:
-    buffer = io.BytesIO()
-    document = canvas.Canvas(buffer)
-    document.drawString(72, 720, text)
-    document.showPage()
-    document.save()
-    return buffer.getvalue()
-
-
-def png_bytes(size=(64, 48)) -> bytes:
-    buffer = io.BytesIO()
-    Image.new("RGB", size, "#123c69").save(buffer, format="PNG")
-    return buffer.getvalue()
-
-
-def pdf_upload(name: str = "notes.pdf") -> SimpleUploadedFile:
-    return SimpleUploadedFile(name, pdf_bytes(), content_type=PDF_MIME)
-
-
-def png_upload(name: str = "apercu.png") -> SimpleUploadedFile:
-    return SimpleUploadedFile(name, png_bytes(), content_type="image/png")
-
-
-def private_files() -> list[Path]:
-    """Every file in the test's private storage folder (tests/conftest.py points it at tmp)."""
-    root = Path(settings.STORAGES["private"]["OPTIONS"]["location"])
-    return sorted(p for p in root.rglob("*") if p.is_file()) if root.exists() else []
-
-
-def step_url(page, step: str, base: str = BASE) -> str:
-    return f"{base}{page.pk}/{step}/"
-
-
-DESCRIPTION = {
-    "title": "Exercices : limites",
-    "summary": "Des exercices corrigés sur les limites.",
-    "description": "Première partie.\n\nDeuxième partie <b>importante</b>.",
-    "language": "fr",
-    "co_authors": "",
-    "action": "continue",
-}
-
-
-def licence_data(**overrides) -> dict:
-    data = {
-        "licence": "CC-BY-NC-SA-4.0",
-        "price": "",
-        "member_price": "",
-        "adapted_from_url": "",
-        "source_title": "",
-        "source_author": "",
-        "source_url": "",
-        "source_licence": "",
-        "action": "continue",
-    }
-    data.update(overrides)
-    return data
-
-
-def start_submission(client, **overrides) -> ResourcePage:
-    """Step 1 through the client; returns the new draft."""
-    response = client.post(NEW, {**DESCRIPTION, **overrides})
-    assert response.status_code == 302, response.content.decode()[:3000]
-    return ResourcePage.objects.order_by("-pk").first()
-
-
-def fill_all_steps(client, title="Exercices : limites", *, with_preview=True) -> ResourcePage:
-    """Steps 1 to 4 through the client, as a member would; returns the draft."""
-    page = start_submission(client, title=title)
-    discipline = Discipline.objects.get(code="201")
-    response = client.post(
-        step_url(page, "classement"),
-        {"disciplines": [discipline.pk], "tags": "limites, continuité", "action": "continue"},
-    )
-    assert response.status_code == 302, response.content.decode()[:3000]
-    files = {"files": pdf_upload(), "action": "continue"}
-    if with_preview:
-        files.update({"preview": png_upload(), "preview_alt": "Première page des exercices"})
-    response = client.post(step_url(page, "fichiers"), files)
-    assert response.status_code == 302, response.content.decode()[:3000]
-    response = client.post(step_url(page, "licence"), licence_data())
-    assert response.status_code == 302, response.content.decode()[:3000]
-    page.refresh_from_db()
-    return page
-
-
-def latest(page) -> ResourcePage:
-    page.refresh_from_db()
-    return page.get_latest_revision_as_object()
-
 
 # --- Fixtures ----------------------------------------------------------------------------------
 

@@ -10,12 +10,14 @@ from wagtail.models import Page, WorkflowState
 
 from resources.models import ResourcePage
 from submissions import service as submission
-from tests.submissions.test_submission import (
+from tests.resources.helpers import (
     BASE,
     DESCRIPTION,
     a_year_from_now,
     fill_all_steps,
     make_editor,
+    pdf_upload,
+    private_files,
     step_url,
 )
 
@@ -307,8 +309,6 @@ def test_a_former_member_still_sees_and_may_unpublish_their_resources(
 def test_a_file_added_to_a_live_resource_waits_for_approval(
     member_client, member, make_resource, django_capture_on_commit_callbacks
 ):
-    from tests.submissions.test_submission import pdf_upload, private_files
-
     published = make_resource("Notes : limites", slug="limites", authors=[member])
     live_file = published.files.get()
 

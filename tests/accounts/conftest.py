@@ -1,13 +1,11 @@
-"""Builders for the log-in and sign-up tests (they import them): people with a confirmed address,
-and requests whose e-mails leave (allauth's e-mails are sent once the transaction commits)."""
-
-import re
+"""Fixtures of the log-in and sign-up tests: people with a confirmed address, and requests whose
+e-mails leave (allauth's e-mails are sent once the transaction commits)."""
 
 import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 
-PASSWORD = "pw-long-enough-2026"
+from tests.accounts.helpers import PASSWORD
 
 
 @pytest.fixture
@@ -31,9 +29,3 @@ def send(client, django_capture_on_commit_callbacks):
             return getattr(client, method)(path, data or {}, **kwargs)
 
     return request
-
-
-def link_in(message) -> str:
-    """The one link of an account e-mail that leads into the site (not the home page)."""
-    links = re.findall(r"https?://\S+", message.body)
-    return next(link for link in links if "/compte/" in link)
