@@ -280,7 +280,9 @@ def test_sort_select_waits_for_enter_when_browsed_with_arrow_keys(page, shop):
 
     expect(select).not_to_have_value("pertinence")
     chosen = select.input_value()
-    page.wait_for_timeout(300)
+    # A submission marks the form busy at once (static/js/apop.js) until the next page comes:
+    # wait until none is pending; the address must then be the same.
+    expect(page.locator("#search-filters")).not_to_have_attribute("aria-busy", "true")
     assert page.url == f"{shop.url}{QUERY_URL}"
 
     select.press("Enter")
