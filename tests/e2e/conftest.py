@@ -3,11 +3,9 @@ live_server. Never `playwright install`: its download cannot work here, and Debi
 what people run."""
 
 import os
-from io import StringIO
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 
 from tests.helpers import ON_CI, REPO
 
@@ -53,8 +51,8 @@ def axe_source():
 
 @pytest.fixture
 def site_url(live_server, transactional_db):
-    """The live server with the demo page tree."""
-    call_command("load_demo", "--structure-only", stdout=StringIO())
+    """The live server with the demo page tree (the session's database, which each
+    transactional test comes back to: tests/conftest.py)."""
     return live_server.url
 
 
