@@ -55,8 +55,11 @@ def _compile_catalogues() -> None:
             continue
         with po_path.open("rb") as po_file:
             catalog = read_po(po_file)
-        with mo_path.open("wb") as mo_file:
+        # Written aside, then renamed: pytest-xdist's workers may be reading the catalogue.
+        partial = mo_path.with_name(f"{mo_path.name}.{os.getpid()}")
+        with partial.open("wb") as mo_file:
             write_mo(mo_file, catalog)
+        partial.replace(mo_path)
 
 
 def pytest_report_header(config):

@@ -63,7 +63,11 @@ def screenshot():
 
     def take(page, name):
         path = RESULTS / f"{name}.png"
-        page.screenshot(path=str(path), full_page=True)
+        # Written aside, then renamed: with pytest-xdist, whatever reads test-results/ meanwhile
+        # (another worker, a person) never sees half a file.
+        partial = RESULTS / f".{name}.{os.getpid()}.png"
+        page.screenshot(path=str(partial), full_page=True)
+        partial.replace(path)
         return path
 
     return take
