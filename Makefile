@@ -36,7 +36,8 @@ run: setup ## Serve the product on http://127.0.0.1:8000/ with embedded defaults
 	@echo "APOP boutique: http://127.0.0.1:8000/ (administration: http://127.0.0.1:8000/admin/)"
 	$(MANAGE) runserver 127.0.0.1:8000
 
-test: messages-compile ## Start the real services, run every test, stop the services
+# scripts/test.sh installs (messages-compile) itself, while the services start.
+test: ## Start the real services, run every test, stop the services
 	scripts/test.sh
 
 lint: install ## ruff (lint and format check) and import-linter (the apps' layers)

@@ -1,26 +1,28 @@
 """Shared fixtures, and the rule for services: PostgreSQL in `make test`; a missing service fails
 the run with CI=true and makes the tests that need it skip loudly elsewhere."""
 
-import itertools
+import contextlib
+import functools
 import os
+import shutil
+import threading
+import weakref
 from io import StringIO
+from unittest import mock
 
 import pytest
-from allauth.account.models import EmailAddress
 from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.core.files.base import ContentFile
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
+from django.db import DEFAULT_DB_ALIAS, connection, transaction
+from django.db.backends.signals import connection_created
+from django.test import TransactionTestCase, override_settings
 
 from boutique import stripe_gateway
 from resources.models import (
-    Discipline,
-    EducationLevel,
-    ResourceFile,
     ResourceIndexPage,
-    ResourcePage,
-    ResourceType,
 )
+from tests.factories import build_member, build_resource, file_storages
 from tests.helpers import ON_CI, REPO
 
 _warnings: list[str] = []
@@ -53,8 +55,11 @@ def _compile_catalogues() -> None:
             continue
         with po_path.open("rb") as po_file:
             catalog = read_po(po_file)
-        with mo_path.open("wb") as mo_file:
+        # Written aside, then renamed: pytest-xdist's workers may be reading the catalogue.
+        partial = mo_path.with_name(f"{mo_path.name}.{os.getpid()}")
+        with partial.open("wb") as mo_file:
             write_mo(mo_file, catalog)
+        partial.replace(mo_path)
 
 
 def pytest_report_header(config):
@@ -62,21 +67,7 @@ def pytest_report_header(config):
     return [f"database: {database['ENGINE'].rsplit('.', 1)[-1]} {database.get('HOST') or ''}"]
 
 
-def _flushes_the_database(item) -> bool:
-    """Transactional tests (live server, browser) empty every table when they end."""
-    if {"live_server", "transactional_db"} & set(getattr(item, "fixturenames", ())):
-        return True
-    marker = item.get_closest_marker("django_db")
-    return bool(marker and marker.kwargs.get("transaction"))
-
-
-@pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
-    # Run the tests that flush the database last: the others rely on what the migrations and
-    # the session's site structure put there. (pytest-django only sees the django_db marker.)
-    items[:] = [i for i in items if not _flushes_the_database(i)] + [
-        i for i in items if _flushes_the_database(i)
-    ]
     if _on_postgres():
         return
     skip = pytest.mark.skip(reason="needs PostgreSQL (DATABASE_URL); run `make test`")
@@ -100,20 +91,14 @@ def _empty_cache():
 
 
 @pytest.fixture(autouse=True)
-def _file_storages(settings, tmp_path):
-    """Every test writes its files (public and private) to its own temporary folders."""
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "default": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": tmp_path / "public", "base_url": "/media/"},
-        },
-        "private": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": tmp_path / "private", "base_url": None},
-        },
-    }
+def _file_storages(request, settings, tmp_path):
+    """Every test writes its files (public and private) to its own temporary folders; there it
+    finds a copy of the files of what its module built once (ModuleData)."""
+    settings.STORAGES = {**settings.STORAGES, **file_storages(tmp_path)}
     settings.MEDIA_ROOT = tmp_path / "public"
+    for name in ("module_transaction", "module_snapshot"):
+        if name in request.fixturenames:
+            shutil.copytree(request.getfixturevalue(name).folder, tmp_path, dirs_exist_ok=True)
 
 
 S3_ENDPOINT = os.environ.get("APOP_TEST_S3_ENDPOINT", "")
@@ -181,12 +166,185 @@ def s3(settings):
         client.delete_bucket(Bucket=bucket)
 
 
+class DatabaseSnapshots:
+    """Copies of the test database's rows, which transactional tests come back to.
+
+    A transactional test (live server, browser) commits what it writes, so it cannot be rolled
+    back: Django's TransactionTestCase flushes the database after it (TRUNCATE of every table),
+    what the migrations wrote (groups, the Wagtail root, the default site) included, and the
+    suite used to load the site structure again before each such test (seconds each). Here it
+    comes back instead to the innermost copy: the one taken once the session's database is ready
+    (migrations and site structure), or the one a module took after building what all its tests
+    share (module_snapshot). So every test starts from the same database whatever ran before it on this
+    process (one pytest-xdist worker, the tests in any order), and a module's expensive fixture
+    is built once instead of before each of its tests. Coming back takes a tenth of a second.
+
+    The copies are tables in a schema of their own (PostgreSQL) or beside the others (SQLite),
+    dropped with the test database."""
+
+    def __init__(self, blocker):
+        self.blocker = blocker
+        self.tables: list[str] = []  # every table of the models, as flush empties them
+        self.levels: list[dict[str, str]] = []  # per copy, {table: its copy}, quoted
+
+    def push(self) -> None:
+        """Copy every table that holds rows now: what transactional tests come back to, until
+        pop()."""
+        namespace = f"apop_snapshot_{len(self.levels)}"
+        quote = connection.ops.quote_name
+        with self.blocker.unblock(), connection.cursor() as cursor:
+            self.tables = connection.introspection.django_table_names(
+                only_existing=True, include_views=False
+            )
+            filled_by_triggers = set()
+            if connection.vendor == "sqlite":
+                # In the database itself: a test's live server and browser may reach it through
+                # another connection (an attached database would be that connection's only).
+                def copy_of(table):
+                    return quote(f"{namespace}__{table}")
+
+                # Wagtail's full-text table: triggers on its index entries fill it.
+                cursor.execute(
+                    "SELECT name FROM sqlite_master"
+                    " WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'"
+                )
+                filled_by_triggers = {name for (name,) in cursor.fetchall()}
+            else:
+
+                def copy_of(table):
+                    return f"{namespace}.{quote(table)}"
+
+                cursor.execute(f"DROP SCHEMA IF EXISTS {namespace} CASCADE")
+                cursor.execute(f"CREATE SCHEMA {namespace}")
+            copies = {}
+            for table in self.tables:
+                if table in filled_by_triggers:
+                    continue
+                cursor.execute(f"SELECT EXISTS (SELECT 1 FROM {quote(table)})")
+                if cursor.fetchone()[0]:
+                    copies[quote(table)] = copy_of(table)
+                    cursor.execute(f"CREATE TABLE {copy_of(table)} AS SELECT * FROM {quote(table)}")
+        self.levels.append(copies)
+
+    def pop(self) -> None:
+        """Drop the innermost copy and put the one before it back."""
+        copies = self.levels.pop()
+        with self.blocker.unblock(), connection.cursor() as cursor:
+            for copy in copies.values():
+                cursor.execute(f"DROP TABLE {copy}")
+        self.restore()
+
+    def restore(self) -> None:
+        """Make the tables hold exactly the rows of the innermost copy."""
+        # DELETE, not TRUNCATE: a test leaves few rows, and TRUNCATE costs a file per table.
+        # Django's foreign keys are deferrable: checked at the commit. Sequences go on from where
+        # they are, above every copied id.
+        statements = [f"DELETE FROM {connection.ops.quote_name(table)}" for table in self.tables]
+        statements += [
+            f"INSERT INTO {table} SELECT * FROM {copy}" for table, copy in self.levels[-1].items()
+        ]
+        with self.blocker.unblock(), transaction.atomic(), connection.cursor() as cursor:
+            if connection.vendor == "postgresql":
+                cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+            for statement in statements:
+                cursor.execute(statement)
+        ContentType.objects.clear_cache()  # ids a test may have cached, as after a flush
+
+    def _fixture_teardown(self, test_case) -> None:
+        """Stands for TransactionTestCase._fixture_teardown (the flush) while the session runs."""
+        unknown = set(test_case._databases_names(include_mirrors=False)) - {DEFAULT_DB_ALIAS}
+        assert not unknown, f"DatabaseSnapshots only copies the default database, not {unknown}"
+        self.restore()
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """The site's structure (pages, taxonomies, workflow) once for the whole session; each test
-    then runs in its own transaction on top of it."""
+    then runs in its own transaction on top of it, or comes back to it (DatabaseSnapshots)."""
     with django_db_blocker.unblock():
         call_command("load_demo", "--structure-only", stdout=StringIO())
+    snapshots = DatabaseSnapshots(django_db_blocker)
+    snapshots.push()
+    # pytest-django's transactional tests are TransactionTestCases: their end comes back to the
+    # copy instead of flushing (a private method of Django's, stable since Django 1.x; a rename
+    # fails here, loudly).
+    # Browser tests run an asyncio loop in this thread, in which Django keeps its connections per
+    # asyncio context: a test after them may open one that Django's own teardown does not see.
+    # All are closed at the end, or the test database could not be dropped.
+    opened, this_thread = weakref.WeakSet(), threading.get_ident()
+
+    def track(sender, connection, **kwargs):
+        if connection._thread_ident == this_thread:  # live server threads close theirs
+            opened.add(connection)
+
+    connection_created.connect(track)
+    try:
+        with mock.patch.object(
+            TransactionTestCase,
+            "_fixture_teardown",
+            lambda test_case: snapshots._fixture_teardown(test_case),
+        ):
+            yield snapshots
+    finally:
+        connection_created.disconnect(track)
+        for wrapper in list(opened):
+            wrapper.close()
+
+
+@pytest.fixture(scope="session")
+def database_snapshots(django_db_setup) -> DatabaseSnapshots:
+    """The copies transactional tests come back to (module_snapshot adds one)."""
+    return django_db_setup
+
+
+class ModuleData:
+    """What the tests of a module share, built once by a module fixture instead of before each
+    test: `with module_transaction.writing(): …` (or module_snapshot) gives it database access,
+    and file storages in a folder of the module, a copy of which each test then finds in its own
+    folders (_file_storages)."""
+
+    def __init__(self, blocker, folder, written=lambda: None):
+        self.blocker = blocker
+        self.folder = folder
+        self.written = written
+
+    @contextlib.contextmanager
+    def writing(self):
+        with (
+            self.blocker.unblock(),
+            override_settings(STORAGES={**settings.STORAGES, **file_storages(self.folder)}),
+        ):
+            yield
+        self.written()
+
+
+@pytest.fixture(scope="module")
+def module_transaction(django_db_setup, django_db_blocker, tmp_path_factory):
+    """ModuleData for a module of non-transactional tests, written in a transaction open for
+    the whole module: each test runs in a savepoint of it and rolls back to it; all is rolled
+    back after the module. As in a test, on_commit callbacks never run."""
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+    try:
+        yield ModuleData(django_db_blocker, tmp_path_factory.mktemp("module-files"))
+    finally:
+        with django_db_blocker.unblock():
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
+@pytest.fixture(scope="module")
+def module_snapshot(database_snapshots, django_db_blocker, tmp_path_factory):
+    """ModuleData for a module of transactional tests (live server, browser): what it wrote is
+    committed and copied (DatabaseSnapshots), each test comes back to it, and after the module
+    the database comes back to what it was before."""
+    folder = tmp_path_factory.mktemp("module-files")
+    data = ModuleData(django_db_blocker, folder, written=database_snapshots.push)
+    depth = len(database_snapshots.levels)
+    yield data
+    if len(database_snapshots.levels) > depth:
+        database_snapshots.pop()
 
 
 @pytest.fixture
@@ -195,14 +353,10 @@ def site_pages(db):
     the resource and collection indexes; taxonomies and the editorial workflow."""
     from home.models import HomePage
 
-    if not HomePage.objects.exists():  # a transactional test before this one flushed it all
-        call_command("load_demo", "--structure-only", stdout=StringIO())
-    return HomePage.objects.get()
+    return HomePage.objects.get()  # loaded once for the session: django_db_setup
 
 
 # --- Catalogue builders (resources, accounts, boutique, search and browser tests) -------------
-
-_serial = itertools.count(1)
 
 
 @pytest.fixture
@@ -213,55 +367,13 @@ def catalogue(site_pages):
 
 @pytest.fixture
 def make_member(db):
-    def make(name="Marie Tremblay", **fields):
-        email = fields.pop("email", f"member{next(_serial)}@example.org")
-        user = get_user_model().objects.create_user(
-            email, "pw-long-enough", display_name=name, **fields
-        )
-        # A confirmed address, as after sign-up: allauth logs in only such accounts.
-        EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
-        return user
-
-    return make
+    return build_member
 
 
 @pytest.fixture
 def make_resource(catalogue):
     """Create and publish a resource; keyword arguments override the defaults."""
-
-    def make(
-        title="Notes de cours : limites et continuité",
-        *,
-        authors=(),
-        disciplines=("201",),
-        levels=("collegial_preuniversitaire",),
-        types=("notes-de-cours",),
-        tags=("limites",),
-        files=(("notes.pdf", b"%PDF-1.4 demo"),),
-        publish=True,
-        **fields,
-    ) -> ResourcePage:
-        fields.setdefault("summary", "Un résumé de la ressource.")
-        fields.setdefault("slug", f"ressource-{next(_serial)}")
-        page = ResourcePage(title=title, live=False, **fields)
-        page.authors = list(authors)
-        page.disciplines = list(Discipline.objects.filter(code__in=disciplines))
-        page.levels = list(EducationLevel.objects.filter(code__in=levels))
-        page.types = list(ResourceType.objects.filter(code__in=types))
-        page.files = [
-            ResourceFile(file=ContentFile(content, name=name), display_name=name)
-            for name, content in files
-        ]
-        catalogue.add_child(instance=page)
-        if tags:
-            page.tags.add(*tags)
-            page.save()
-        if publish:
-            page.save_revision().publish()
-            page.refresh_from_db()
-        return page
-
-    return make
+    return functools.partial(build_resource, catalogue)
 
 
 # --- Stripe (boutique and browser tests) ----------------------------------------------------

@@ -2,8 +2,21 @@
 the conftest.py files)."""
 
 import os
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 # With CI=true a missing service fails the run instead of skipping the tests that need it.
 ON_CI = os.environ.get("CI") == "true"
 REPO = Path(__file__).resolve().parent.parent
+
+
+def wait_until(condition: Callable[[], bool], timeout: float = 10.0) -> bool:
+    """Poll `condition` until it holds or `timeout` seconds have passed; whether it held. For
+    what changes with time outside the test's control, instead of sleeping a fixed time."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True

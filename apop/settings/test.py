@@ -33,11 +33,22 @@ STRIPE_API_BASE = "http://127.0.0.1:9"
 STRIPE_WEBHOOK_SECRET = "whsec_test_apop_platform"
 STRIPE_CONNECT_WEBHOOK_SECRET = "whsec_test_apop_connect"
 
-# One test database per run, so that two runs against the same PostgreSQL never collide.
+# Names of this run and of this pytest-xdist worker, so that neither two runs against the same
+# services nor two workers of one run collide: the run's id (pytest-xdist's, shared by all its
+# workers; without xdist, this process's id) and the worker's (gw0, gw1…; empty without xdist).
+TEST_RUN = os.environ.get("PYTEST_XDIST_TESTRUNUID", "")[:10] or str(os.getpid())
+TEST_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+
+# One test database per run; pytest-django adds the worker's suffix (test_apop_<run>_gw0…).
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405
-    DATABASES["default"]["TEST"] = {"NAME": f"test_apop_{os.getpid()}"}  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": f"test_apop_{TEST_RUN}"}  # noqa: F405
 
 # Search runs on the database unless a test opts in to the real node (tests/search/conftest.py
 # points APOP_SEARCH at the node scripts/services.sh started, with an index prefix of its own).
-APOP_SEARCH = {**APOP_SEARCH, "ENGINE": "", "URL": "", "INDEX_PREFIX": f"test-{os.getpid()}"}  # noqa: F405
+APOP_SEARCH = {  # noqa: F405
+    **APOP_SEARCH,  # noqa: F405
+    "ENGINE": "",
+    "URL": "",
+    "INDEX_PREFIX": "-".join(filter(None, ["test", TEST_RUN, TEST_WORKER])),
+}
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

@@ -3,11 +3,9 @@ live_server. Never `playwright install`: its download cannot work here, and Debi
 what people run."""
 
 import os
-from io import StringIO
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 
 from tests.helpers import ON_CI, REPO
 
@@ -53,8 +51,8 @@ def axe_source():
 
 @pytest.fixture
 def site_url(live_server, transactional_db):
-    """The live server with the demo page tree."""
-    call_command("load_demo", "--structure-only", stdout=StringIO())
+    """The live server with the demo page tree (the session's database, which each
+    transactional test comes back to: tests/conftest.py)."""
     return live_server.url
 
 
@@ -65,7 +63,11 @@ def screenshot():
 
     def take(page, name):
         path = RESULTS / f"{name}.png"
-        page.screenshot(path=str(path), full_page=True)
+        # Written aside, then renamed: with pytest-xdist, whatever reads test-results/ meanwhile
+        # (another worker, a person) never sees half a file.
+        partial = RESULTS / f".{name}.{os.getpid()}.png"
+        page.screenshot(path=str(partial), full_page=True)
+        partial.replace(path)
         return path
 
     return take

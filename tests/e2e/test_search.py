@@ -14,9 +14,7 @@ from playwright.sync_api import expect
 from resources.models import ResourceIndexPage, ResourcePage
 from search.indexing import rebuild_entries
 from tests.e2e.helpers import axe_violations
-
-# make_member and make_resource (tests/conftest.py) build on `catalogue`, redefined below on
-# the live server.
+from tests.factories import build_member, build_resource
 
 pytestmark = pytest.mark.e2e
 
@@ -84,34 +82,38 @@ class Shop:
     target: ResourcePage
 
 
-@pytest.fixture
-def catalogue(site_url):
-    """The /ressources/ index of the live server's page tree (its transactional database)."""
-    return ResourceIndexPage.objects.get()
+@pytest.fixture(scope="module")
+def shop_rows(module_snapshot):
+    """The catalogue of these tests, written once for the module (module_snapshot, in
+    tests/conftest.py), as each test used to write it; the target's id."""
+    with module_snapshot.writing():
+        catalogue = ResourceIndexPage.objects.get()
+        author = build_member("Marie Tremblay")
+        pages = {}
+        others = iter(OTHER_TYPES)
+        for discipline, matching, rest in (
+            ("201", DIFFERENTIAL_201, OTHERS_201),
+            ("420", DIFFERENTIAL_420, OTHERS_420),
+        ):
+            for title in matching + rest:
+                kind = "notes-de-cours" if title in matching else next(others)
+                pages[title] = build_resource(
+                    catalogue,
+                    title,
+                    authors=[author],
+                    disciplines=(discipline,),
+                    types=(kind,),
+                    tags=(),
+                    files=(),
+                )
+        assert len(pages) == TOTAL == 30
+        rebuild_entries()
+    return pages[TARGET].pk
 
 
 @pytest.fixture
-def shop(site_url, catalogue, make_member, make_resource):
-    author = make_member("Marie Tremblay")
-    pages = {}
-    others = iter(OTHER_TYPES)
-    for discipline, matching, rest in (
-        ("201", DIFFERENTIAL_201, OTHERS_201),
-        ("420", DIFFERENTIAL_420, OTHERS_420),
-    ):
-        for title in matching + rest:
-            kind = "notes-de-cours" if title in matching else next(others)
-            pages[title] = make_resource(
-                title,
-                authors=[author],
-                disciplines=(discipline,),
-                types=(kind,),
-                tags=(),
-                files=(),
-            )
-    assert len(pages) == TOTAL == 30
-    rebuild_entries()
-    return Shop(site_url, pages[TARGET])
+def shop(site_url, shop_rows):
+    return Shop(site_url, ResourcePage.objects.get(pk=shop_rows))
 
 
 def count_shown(page) -> int:
@@ -280,7 +282,9 @@ def test_sort_select_waits_for_enter_when_browsed_with_arrow_keys(page, shop):
 
     expect(select).not_to_have_value("pertinence")
     chosen = select.input_value()
-    page.wait_for_timeout(300)
+    # A submission marks the form busy at once (static/js/apop.js) until the next page comes:
+    # wait until none is pending; the address must then be the same.
+    expect(page.locator("#search-filters")).not_to_have_attribute("aria-busy", "true")
     assert page.url == f"{shop.url}{QUERY_URL}"
 
     select.press("Enter")

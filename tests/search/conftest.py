@@ -6,9 +6,10 @@ pass on both. Each test that uses the node gets an index prefix of its own, drop
 
 import pytest
 
-from resources.models import ResourcePage
+from resources.models import ResourceIndexPage, ResourcePage
 from search import indexing
 from search.connection import get_engine
+from tests.factories import build_member, build_resource
 from tests.helpers import ON_CI
 from tests.search.helpers import OPENSEARCH_URL, drop_indices, use_engine
 
@@ -121,19 +122,33 @@ RESOURCES = [
 ]
 
 
+@pytest.fixture(scope="module")
+def known_rows(module_transaction) -> dict[str, int]:
+    """The known catalogue's rows, written once for the module (module_transaction, in
+    tests/conftest.py), as each test used to write them; {key: id}."""
+    with module_transaction.writing():
+        catalogue = ResourceIndexPage.objects.get()
+        author = build_member("Léa Gagnon")
+        pages = {}
+        for key, title, fields in RESOURCES:
+            fields = dict(fields)
+            downloads = fields.pop("download_count")
+            page = build_resource(catalogue, title, authors=[author], **fields)
+            ResourcePage.objects.filter(pk=page.pk).update(download_count=downloads)
+            pages[key] = page
+        pages["draft"] = build_resource(
+            catalogue,
+            "Calcul différentiel : brouillon",
+            publish=False,
+            summary="Pas encore publié.",
+        )
+    return {key: page.pk for key, page in pages.items()}
+
+
 @pytest.fixture
-def known_catalogue(make_resource, make_member):
-    """Six published resources and one draft, indexed; {key: page}."""
-    author = make_member("Léa Gagnon")
-    pages = {}
-    for key, title, fields in RESOURCES:
-        fields = dict(fields)
-        downloads = fields.pop("download_count")
-        page = make_resource(title, authors=[author], **fields)
-        ResourcePage.objects.filter(pk=page.pk).update(download_count=downloads)
-        pages[key] = page
-    pages["draft"] = make_resource(
-        "Calcul différentiel : brouillon", publish=False, summary="Pas encore publié."
-    )
+def known_catalogue(known_rows, db):
+    """Six published resources and one draft, indexed (by this test's implementation, after
+    search_backend or opensearch); {key: page}."""
+    pages = {key: ResourcePage.objects.get(pk=pk) for key, pk in known_rows.items()}
     indexing.rebuild()
     return pages
