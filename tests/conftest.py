@@ -82,6 +82,15 @@ def pytest_terminal_summary(terminalreporter):
         terminalreporter.write_line(message, red=True, bold=True)
 
 
+@pytest.fixture
+def english():
+    """The interface in English for the test's whole body (messages compared in English)."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _empty_cache():
     """The cache outlives a test's database transaction: start every test with an empty one."""

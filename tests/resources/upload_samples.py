@@ -146,3 +146,14 @@ def encrypted_zip() -> bytes:
 def bomb_zip() -> bytes:
     """One entry of 4 MB of zeros that compresses about a thousand times."""
     return zip_of([("zeros.txt", b"0" * (4 * 1024 * 1024))])
+
+
+def refusal(check, name: str, content: bytes):
+    """The ValidationError `check` raises for this upload (the test fails if none is raised)."""
+    import pytest
+    from django.core.exceptions import ValidationError
+
+    uploaded = upload(name, content)
+    with pytest.raises(ValidationError) as caught:
+        check(uploaded)
+    return caught.value

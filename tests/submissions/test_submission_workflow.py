@@ -38,12 +38,6 @@ def editor(make_member):
 
 
 @pytest.fixture
-def member_client(client, member):
-    client.force_login(member)
-    return client
-
-
-@pytest.fixture
 def editor_client(editor):
     from django.test import Client
 
