@@ -424,6 +424,11 @@ go_command() {
   fi
 }
 
+s3_packages() {
+  command -v curl >/dev/null || apt_install curl || { problem "curl is not installed: no S3 server"; return 1; }
+  [ -x "$S3_BIN" ] || go_packages || { problem "Go is not installed: no S3 server"; return 1; }
+}
+
 s3_prepare() {
   s3_running && return 0
   command -v curl >/dev/null || apt_install curl || { problem "curl is not installed: no S3 server"; return 1; }
@@ -485,8 +490,13 @@ stripe_running() {
     && curl -sf -m 3 -u sk_test_123: "http://127.0.0.1:$(cat "$STRIPE_DIR/port")/v1/customers?limit=1" >/dev/null
 }
 
+go_packages() {
+  go_command >/dev/null || apt_install golang-go
+}
+
 go_install() {
-  # go_install MODULE@VERSION BIN: builds into the cache once.
+  # go_install MODULE@VERSION BIN: builds into the cache once. Two may run at once: Go locks its
+  # module and build caches.
   local go
   go=$(go_command) || { apt_install golang-go && go=$(command -v go); } || return 1
   mkdir -p "$CACHE_DIR/go"
@@ -495,6 +505,11 @@ go_install() {
     >"$CACHE_DIR/$(basename "$2")-build.log" 2>&1 || return 1
   rm -rf "$(dirname "$2")"
   mv "$(dirname "$2").tmp" "$(dirname "$2")"
+}
+
+stripe_packages() {
+  command -v curl >/dev/null || apt_install curl || { problem "curl is not installed: no stripe-mock"; return 1; }
+  [ -x "$STRIPE_BIN" ] || go_packages || { problem "Go is not installed: no stripe-mock"; return 1; }
 }
 
 stripe_prepare() {
@@ -552,9 +567,18 @@ case "$cmd" in
     ensure_service_user || log "could not create the service user $SERVICE_USER"   # once, up front
     status=0
     pids=()
+    # Debian packages and Maven downloads one at a time (apt and the Maven cache are not safe in
+    # parallel), then the services start side by side: the search engines take seconds to boot.
+    # The Go builds (over a minute each the first time) need neither once their packages are
+    # there: they go first, in the background, while the others download.
     for s in "${services[@]}"; do
-      # Installs and downloads one at a time (apt and the Maven cache are not safe in parallel),
-      # then the services start side by side: the search engines take seconds to boot.
+      declare -F "${s}_packages" >/dev/null || continue
+      "${s}_packages" || { status=1; continue; }
+      { "${s}_prepare" && "${s}_start" || exit 1; } &
+      pids+=($!)
+    done
+    for s in "${services[@]}"; do
+      declare -F "${s}_packages" >/dev/null && continue
       if declare -F "${s}_prepare" >/dev/null && ! "${s}_prepare"; then status=1; continue; fi
       { "${s}_start" || exit 1; } &
       pids+=($!)
