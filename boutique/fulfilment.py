@@ -98,7 +98,7 @@ def _grant(order: Order, lines: list[OrderLine]) -> None:
                     user=order.user, resource_id=line.resource_id, order_line=line
                 )
         except IntegrityError:
-            logger.info("%s already holds resource %s", order.user, line.resource_id)
+            logger.info("User %s already holds resource %s", order.user_id, line.resource_id)
 
 
 def _extend_membership(order: Order, lines: list[OrderLine]) -> None:

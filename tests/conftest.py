@@ -404,3 +404,30 @@ def stripe_mock(settings):
     stripe_gateway._client_for.cache_clear()
     yield STRIPE_MOCK_URL
     stripe_gateway._client_for.cache_clear()
+
+
+# --- Logs ------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def production_log():
+    """What production would log (LOG_JSON's formatter, core/logging.py), root logger at DEBUG:
+    the buffer the lines are written to."""
+    import logging
+
+    from core.logging import JsonLineFormatter, logging_settings
+
+    config = logging_settings(json=True, level="DEBUG")["formatters"]["default"]
+    handler = logging.StreamHandler(StringIO())
+    handler.setFormatter(
+        JsonLineFormatter(config["format"], style="{", rename_fields=config["rename_fields"])
+    )
+    root = logging.getLogger()
+    previous = root.level
+    root.addHandler(handler)
+    root.setLevel(logging.DEBUG)
+    try:
+        yield handler.stream
+    finally:
+        root.removeHandler(handler)
+        root.setLevel(previous)

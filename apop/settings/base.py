@@ -13,6 +13,8 @@ import environ
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from core.logging import logging_settings
+
 from .storage import s3_file_storages
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -337,15 +339,8 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [("fr", "Français"), ("en", "English")]
 WAGTAIL_CONTENT_LANGUAGES = [("fr", _("French"))]
 
 # --- Logging --------------------------------------------------------------------------------
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "{asctime} {levelname} {name}: {message}", "style": "{"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
-    "loggers": {
-        "django.db.backends": {"level": "INFO"},
-        # One line per task run is noise at INFO; failures still show.
-        "django_tasks": {"level": "WARNING"},
-    },
-}
+# Plain lines here, one JSON object per line in production (LOG_JSON); redacted either way
+# (core/logging.py): no e-mail address, card number or Stripe secret reaches a log.
+LOGGING = logging_settings(
+    json=env.bool("LOG_JSON", default=False), level=env("LOG_LEVEL", default="INFO")
+)

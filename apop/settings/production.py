@@ -2,6 +2,9 @@
 
 from django.core.exceptions import ImproperlyConfigured
 
+from core import sentry
+from core.logging import logging_settings
+
 from .base import *  # noqa: F403
 from .base import env
 
@@ -65,3 +68,18 @@ X_FRAME_OPTIONS = "DENY"
 
 # Links in account e-mails (confirmation, password reset) use HTTPS.
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = env("ACCOUNT_DEFAULT_HTTP_PROTOCOL", default="https")
+
+# One JSON object per line for the log collector, redacted (core/logging.py).
+LOGGING = logging_settings(
+    json=env.bool("LOG_JSON", default=True), level=env("LOG_LEVEL", default="INFO")
+)
+
+# Error reports to Sentry when SENTRY_DSN is set, without personal data (core/sentry.py).
+SENTRY_DSN = env("SENTRY_DSN", default="")
+if SENTRY_DSN:
+    sentry.init(
+        SENTRY_DSN,
+        environment=env("SENTRY_ENVIRONMENT", default="production"),
+        release=env("SENTRY_RELEASE", default="") or None,
+        traces_sample_rate=env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0),
+    )
