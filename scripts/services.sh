@@ -446,15 +446,17 @@ s3_start() {
   s3_stop >/dev/null 2>&1   # leftovers of a server that died
   ensure_service_user
   local bin port access secret
-  mkdir -p "$S3_DIR/data"
+  # Versions of objects (buckets that turn versioning on: the backup procedure's tests).
+  mkdir -p "$S3_DIR/data" "$S3_DIR/versions"
   bin=$(readable_by_service_user "$(dirname "$S3_BIN")" "$S3_DIR/bin")/versitygw
-  is_root && chown -R "$SERVICE_USER" "$S3_DIR/data"
+  is_root && chown -R "$SERVICE_USER" "$S3_DIR/data" "$S3_DIR/versions"
   port=$(free_port)
   access="apop$(head -c 8 /dev/urandom | od -An -tx1 | tr -d ' \n')"
   secret=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
   # The keys go through the environment, not the command line (ps shows arguments to everyone).
   launch_in_background "$S3_DIR" env ROOT_ACCESS_KEY_ID="$access" ROOT_SECRET_ACCESS_KEY="$secret" \
-    "$bin" --port "127.0.0.1:$port" --region ca-central-1 --quiet posix "$S3_DIR/data"
+    "$bin" --port "127.0.0.1:$port" --region ca-central-1 --quiet posix \
+    --versioning-dir "$S3_DIR/versions" "$S3_DIR/data"
   echo "$port" >"$S3_DIR/port"
   for _ in $(seq 1 60); do
     s3_running && break
