@@ -1,12 +1,15 @@
 """Admin screens for people: the user forms carry the APOP membership (staff grant it here) and
-the display name; institutions are snippets."""
+the display name; institutions are snippets; the Law 25 incident register."""
 
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail.users.forms import UserCreationForm, UserEditForm
 from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
 
-from .models import Institution
+from .models import Institution, PrivacyIncident
 
 EXTRA_FIELDS = ("display_name", "membership_expires_on", "language")
 
@@ -48,3 +51,43 @@ class InstitutionViewSet(SnippetViewSet):
     list_display = ["name", "fcp_member", "fcp_member_year"]
     list_filter = ["fcp_member"]
     search_fields = ["name"]
+
+
+def _owed(incident: PrivacyIncident) -> str:
+    return gettext("Yes") if incident.notices_owed else "—"
+
+
+class PrivacyIncidentViewSet(ModelViewSet):
+    """Law 25's incident register, for staff holding its permissions (not the editors): add,
+    edit, inspect; never delete — entries are kept at least five years."""
+
+    model = PrivacyIncident
+    url_prefix = "registre-incidents"
+    icon = "warning"
+    menu_label = _("Incident register")
+    add_to_settings_menu = True
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    search_backend_name = None  # plain database lookups
+    add_to_reference_index = False
+    list_display = [
+        "discovered_on",
+        "circumstances",
+        "people_affected",
+        Column(
+            "serious_injury_risk",
+            label=_("risk of serious injury"),
+            accessor=lambda incident: (
+                gettext("Yes") if incident.serious_injury_risk else gettext("No")
+            ),
+        ),
+        Column("notices_owed", label=_("Notices owed"), accessor=_owed),
+    ]
+    list_filter = ["serious_injury_risk"]
+    search_fields = ["circumstances", "information_affected", "measures"]
+
+    def get_common_view_kwargs(self, **kwargs):
+        return super().get_common_view_kwargs(**kwargs) | {"delete_url_name": None}
+
+    def get_urlpatterns(self):
+        return [pattern for pattern in super().get_urlpatterns() if pattern.name != "delete"]

@@ -216,3 +216,7 @@ class Follow(models.Model):
                 condition=~models.Q(follower=models.F("author")), name="accounts_follow_not_self"
             ),
         ]
+
+
+# The Law 25 register of confidentiality incidents (its own module: a rule of its own).
+from .incidents import PrivacyIncident  # noqa: E402, F401
