@@ -43,6 +43,8 @@ urlpatterns += i18n_patterns(
     path("compte/", include("allauth.urls")),
     path("auteurs/", include("members.author_urls")),
     path("", include("resources.urls")),
+    # Before Wagtail's own: the log-in of private pages and documents is allauth's (one way in).
+    path("_util/login/", admin_doors.frontend_login, name="frontend_login"),
     # Wagtail's page tree last: it answers every other path under /fr/ and /en/.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -1,8 +1,9 @@
-"""The Wagtail admin's own log-in and password-reset URLs lead to allauth's.
+"""Wagtail's own log-in and password-reset URLs lead to allauth's.
 
-Wagtail's log-in form would be a second way in that skips allauth's lockout and its refusal of
-unconfirmed addresses, and its reset form is unthrottled: these views answer those URLs first
-(apop/urls.py) and never authenticate anyone or send anything."""
+Wagtail's log-in forms (the admin's, and the front end's `_util/login/` that private pages and
+view-restricted documents send visitors to) would be other ways in that skip allauth's lockout
+and its refusal of unconfirmed addresses, and its reset form is unthrottled: these views answer
+those URLs first (apop/urls.py) and never authenticate anyone or send anything."""
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
@@ -31,3 +32,12 @@ def admin_login(request):
 def admin_password_reset(request, rest=""):
     """Any /admin/password_reset/… URL: to the site's throttled reset; nothing is sent."""
     return HttpResponseRedirect(reverse("account_reset_password"))
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def frontend_login(request):
+    """GET or POST /<lang>/_util/login/ (Wagtail's log-in for private pages and documents, when
+    something still links to it; WAGTAIL_FRONTEND_LOGIN_URL sends them to allauth directly): the
+    site's log-in with the same safe `next`; a posted password is ignored."""
+    target = safe_next(request, "/", source=request.GET)
+    return redirect_to_login(target, login_url=reverse("account_login"))

@@ -331,6 +331,9 @@ WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8
 # The admin has no log-in or password reset of its own: allauth's (lockout, throttled reset,
 # confirmed addresses only) is the one way in (accounts/views/admin_doors.py).
 WAGTAILADMIN_LOGIN_URL = "admin_login"
+# Private pages and view-restricted documents send visitors to allauth's log-in too, never to
+# Wagtail's own form (accounts/views/admin_doors.py answers its URL).
+WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAIL_I18N_ENABLED = False  # one page tree; the interface, not the content, is translated
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "odp", "txt", "xlsx", "ods", "zip"]
