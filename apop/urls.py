@@ -42,6 +42,7 @@ urlpatterns += i18n_patterns(
     path("compte/", include("members.urls")),
     path("compte/", include("allauth.urls")),
     path("auteurs/", include("members.author_urls")),
+    path("infolettre/", include("newsletter.urls")),
     path("", include("resources.urls")),
     # Before Wagtail's own: the log-in of private pages and documents is allauth's (one way in).
     path("_util/login/", admin_doors.frontend_login, name="frontend_login"),

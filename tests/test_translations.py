@@ -23,6 +23,7 @@ SOURCES = (
     "files",
     "submissions",
     "members",
+    "newsletter",
     "demo",
     "templates",
     "locale",

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "files",
     "submissions",  # before wagtail.admin: its workflow e-mails replace Wagtail's
     "members",
+    "newsletter",
     "demo",  # the demo content and its load_demo command; no other app imports it
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
