@@ -21,10 +21,11 @@ def fr(cents: int) -> str:
 
 
 def rows(html: str) -> dict[str, list[str]]:
-    """The earnings table's rows: {"regular" | "member": [price, commission, net]}."""
+    """The earnings table's rows, one cell per price (regular, then member):
+    {"price" | "commission" | "net": [amount, …]}."""
     found = {}
     for kind, body in re.findall(
-        r'<tr class="earnings-table__(regular|member)">(.*?)</tr>', html, re.S
+        r'<tr class="earnings-table__(price|commission|net)">(.*?)</tr>', html, re.S
     ):
         found[kind] = [
             re.sub(r"<[^>]+>", "", cell).strip()
@@ -87,10 +88,16 @@ def test_the_price_step_shows_the_commission_and_the_net_in_french(member_client
     html = member_client.get(step_url(draft, "licence")).content.decode()
 
     assert "Ce que vous recevez par vente" in html
+    assert re.search(
+        r'<th scope="col" class="data-table__number">Prix régulier</th>'
+        r'<th scope="col" class="data-table__number">Prix membre</th>',
+        html,
+    )
     assert f"Commission de l’APOP (20{NBSP}%)" in html
     assert rows(html) == {
-        "regular": [fr(1250), fr(250), fr(1000)],
-        "member": [fr(1000), fr(200), fr(800)],
+        "price": [fr(1250), fr(1000)],
+        "commission": [fr(250), fr(200)],
+        "net": [fr(1000), fr(800)],
     }
     assert 'data-earnings="/fr/compte/depots/gains/"' in html
     assert "js/earnings.js" in html
@@ -111,7 +118,8 @@ def test_the_review_shows_the_same_table(member_client, draft):
 
     html = member_client.get(step_url(draft, "verification")).content.decode()
 
-    assert rows(html) == {"regular": [fr(999), fr(200), fr(799)]}
+    assert rows(html) == {"price": [fr(999)], "commission": [fr(200)], "net": [fr(799)]}
+    assert "Prix membre</th>" not in html[html.index("earnings-table") :]
 
 
 # --- Asked for as the prices are typed -----------------------------------------------------------
@@ -123,8 +131,9 @@ def test_the_table_for_prices_being_typed(member_client):
     html = response.content.decode()
     assert response.status_code == 200
     assert rows(html) == {
-        "regular": [fr(2500), fr(500), fr(2000)],
-        "member": [fr(1950), fr(390), fr(1560)],
+        "price": [fr(2500), fr(1950)],
+        "commission": [fr(500), fr(390)],
+        "net": [fr(2000), fr(1560)],
     }
     assert (
         f'data-earnings-summary="Vous recevez 20,00{NBSP}$ par vente au prix régulier. '
