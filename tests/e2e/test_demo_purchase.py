@@ -16,6 +16,7 @@ from playwright.sync_api import expect
 from boutique.models import Order, Payout, StripeEvent
 from resources.models import ResourceIndexPage
 from tests.e2e.helpers import axe_violations
+from tests.resources.helpers import a_year_from_now
 
 pytestmark = pytest.mark.e2e
 
@@ -32,6 +33,8 @@ WORDS = {
         "paid": "Payée",
         "confirmed": "Merci de votre achat",
         "download": "Télécharger Examens corrigés",
+        "sales_notice": "Paiements de démonstration.",
+        "share": "10,00\u00a0$",
     },
     "en": {
         "add": "Add to cart",
@@ -42,6 +45,8 @@ WORDS = {
         "paid": "Paid",
         "confirmed": "Thank you for your purchase",
         "download": "Download Examens corrigés",
+        "sales_notice": "Demonstration payments.",
+        "share": "$10.00",
     },
 }
 
@@ -61,7 +66,9 @@ def demo_shop(site_url, settings, make_member, make_resource):
     """`make run`'s payments: no Stripe keys, the demonstration on."""
     settings.STRIPE_SECRET_KEY = ""
     settings.PAYMENTS_DEMO = True
-    marie = make_member("Marie Tremblay", email="marie@example.org")
+    marie = make_member(
+        "Marie Tremblay", email="marie@example.org", membership_expires_on=a_year_from_now()
+    )
     make_resource(
         "Examens corrigés",
         slug="examens",
@@ -132,3 +139,12 @@ def test_a_teacher_buys_through_the_demonstration_and_downloads_from_the_library
         1000,
         Payout.Status.PENDING,
     )
+
+    # The seller sees the sale, and one message about how she will be paid.
+    page.context.clear_cookies()
+    log_in(page, site_url, lang, demo_shop["marie"])
+    page.goto(f"{site_url}/{lang}/compte/ventes/")
+    expect(page.locator(".sales-demo")).to_contain_text(words["sales_notice"])
+    expect(page.locator("main")).to_contain_text("Examens corrigés")
+    expect(page.locator(".sales-figures")).to_contain_text(words["share"])
+    check(page, axe_source, screenshot, f"demo-payment-sales-{lang}")
