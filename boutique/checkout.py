@@ -1,4 +1,5 @@
-"""Checkout: the cart becomes a pending Order, then a Stripe Checkout Session.
+"""Checkout: the cart becomes a pending Order, then a Stripe Checkout Session (or, without Stripe
+keys outside production, a demonstration session: boutique/demo_payments.py).
 
 Every amount is read again from the database here (boutique/pricing.py): nothing the browser sends
 is trusted. The order is written in one transaction before Stripe is called, so that a session
@@ -21,7 +22,7 @@ from django.utils.translation import pgettext
 from core.i18n import current_language
 
 from . import cart as carts
-from . import pricing, stripe_gateway
+from . import demo_payments, pricing, stripe_gateway
 from .models import Order, OrderLine
 
 logger = logging.getLogger(__name__)
@@ -72,7 +73,27 @@ class PlannedLine:
 
 
 def not_configured_message() -> str:
-    return _("Payment not configured")
+    # Production without Stripe keys: said plainly, for visitors (no configuration words).
+    return _("Online purchases are not open yet.")
+
+
+class Mode:
+    """How the cart is paid: Stripe Checkout, the demonstration page, or not at all yet."""
+
+    STRIPE = "stripe"
+    DEMO = "demo"
+    CLOSED = "closed"
+
+
+def payment_mode() -> str:
+    if stripe_gateway.is_configured():
+        return Mode.STRIPE
+    return Mode.DEMO if demo_payments.is_active() else Mode.CLOSED
+
+
+def _gateway():
+    """Who stands on the other side of the checkout: Stripe, or the demonstration (same calls)."""
+    return demo_payments if payment_mode() == Mode.DEMO else stripe_gateway
 
 
 def status_label(status: str) -> str:
@@ -194,7 +215,7 @@ def _reuse_url(request, order: Order) -> str:
     when that session is already paid (the webhook is on its way); empty when it expired or
     cannot be read (a new order follows)."""
     try:
-        session = stripe_gateway.retrieve_checkout_session(order.stripe_session_id)
+        session = _gateway().retrieve_checkout_session(order.stripe_session_id)
     except stripe_gateway.GatewayError as error:
         logger.warning("checkout: session of %s unreadable: %s", order.reference, error)
         return ""
@@ -213,8 +234,9 @@ def start_checkout(request) -> tuple[Order, str]:
     """Turn the signed-in buyer's cart into a pending order and a Stripe Checkout Session;
     returns (order, the URL to send the buyer to). Raises NotConfigured (no order is made),
     EmptyCart, or PaymentUnavailable (the order is marked failed)."""
-    if not stripe_gateway.is_configured():
+    if payment_mode() == Mode.CLOSED:
         raise NotConfigured(not_configured_message())
+    gateway = _gateway()
     user = request.user
     with transaction.atomic():
         # One checkout at a time per buyer: two clicks cannot make two orders.
@@ -230,7 +252,7 @@ def start_checkout(request) -> tuple[Order, str]:
     lines = list(order.lines.order_by("pk"))
     cart_url = request.build_absolute_uri(reverse("boutique:cart"))
     try:
-        session = stripe_gateway.create_checkout_session(
+        session = gateway.create_checkout_session(
             reference=order.reference,
             lines=[stripe_gateway.CheckoutLine(line.title, line.price_cents) for line in lines],
             email=order.email,

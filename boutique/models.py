@@ -27,6 +27,10 @@ class CartItem(models.Model):
         ]
 
 
+# The Checkout Session ids of demonstration payments (boutique/demo_payments.py).
+DEMO_SESSION_PREFIX = "cs_demo_"
+
+
 class Order(models.Model):
     class Status(models.TextChoices):
         PENDING = "pending", _("pending")
@@ -88,6 +92,12 @@ class Order(models.Model):
     @property
     def is_paid(self) -> bool:
         return self.status in self.PAID_STATUSES
+
+    @property
+    def is_demonstration(self) -> bool:
+        """Paid (or being paid) through the demonstration payments (boutique/demo_payments.py):
+        no money moved."""
+        return (self.stripe_session_id or "").startswith(DEMO_SESSION_PREFIX)
 
 
 class OrderLine(models.Model):

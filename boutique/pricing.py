@@ -51,3 +51,32 @@ def resource_line(resource, user, percent: int | None = None) -> LineAmounts:
 def membership_line(price_cents: int) -> LineAmounts:
     """The yearly membership: all of it goes to APOP."""
     return LineAmounts(price_cents, price_cents, 0, False)
+
+
+def commission_percent() -> int:
+    """The platform's commission on each sale, in percent (BOUTIQUE_COMMISSION_PERCENT)."""
+    return settings.BOUTIQUE_COMMISSION_PERCENT
+
+
+@dataclass(frozen=True)
+class Earning:
+    """What one sale at one of a resource's prices gives its seller."""
+
+    member_price: bool
+    price_cents: int
+    commission_cents: int
+    net_cents: int
+
+
+def seller_earnings(
+    price_cents: int, member_price_cents: int | None = None, percent: int | None = None
+) -> list[Earning]:
+    """The seller's net per sale at the regular price, then at the member price when there is
+    one below it (as unit_price charges members); nothing for a free resource. The same split
+    as the order lines the checkout writes."""
+    if price_cents <= 0:
+        return []
+    earnings = [Earning(False, price_cents, *split(price_cents, percent))]
+    if member_price_cents is not None and member_price_cents < price_cents:
+        earnings.append(Earning(True, member_price_cents, *split(member_price_cents, percent)))
+    return earnings

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from accounts import roles
 
-from . import connect, sales, stripe_gateway
+from . import checkout, connect, sales, stripe_gateway
 
 EXPORT_FILENAME = "ventes-apop.csv"
 
@@ -33,7 +33,7 @@ def _page(request, *, status: int = 200, error: str = "") -> TemplateResponse:
         "is_member": roles.is_member(user),
         "account": account,
         "status": connect.status_of(account),
-        "configured": stripe_gateway.is_configured(),
+        "payment_mode": checkout.payment_mode(),
         "summary": sales.summary(user) if may_sell else None,
         "error": error,
     }
@@ -62,11 +62,16 @@ def _to_stripe(request, account):
 
 
 def _not_configured(request):
-    return _page(
-        request,
-        status=503,
-        error=_("Payments are not configured on this site yet. Please try again later."),
-    )
+    if checkout.payment_mode() == checkout.Mode.DEMO:
+        error = _(
+            "This site runs demonstration payments: a Stripe account can be connected once it "
+            "runs with Stripe. Meanwhile your shares are kept as pending payouts."
+        )
+    else:
+        error = _(
+            "Online payments are not open yet: a Stripe account can be connected once they are."
+        )
+    return _page(request, status=503, error=error)
 
 
 def _stripe_failed(request):

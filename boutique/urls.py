@@ -14,6 +14,7 @@ urlpatterns = [
     path("panier/obtenir/<int:resource_id>/", views.obtain, name="obtain"),
     path("panier/obtenir/<int:resource_id>/retirer/", views.release, name="release"),
     path("panier/payer/", views.start_checkout, name="checkout"),
+    path("panier/paiement-demo/<str:session_id>/", views.demo_payment, name="demo_payment"),
     path("adhesion/", views.membership, name="membership"),
     path("commandes/<str:reference>/", views.order_detail, name="order"),
 ]

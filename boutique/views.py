@@ -1,6 +1,7 @@
 """The buyer's pages: the cart (/<lang>/panier/), the membership offer (/<lang>/adhesion/), the
-checkout POST and the order page (/<lang>/commandes/<reference>/). Thin: the rules are in
-cart.py and checkout.py."""
+checkout POST, the demonstration payment page (/<lang>/panier/paiement-demo/<session>/) and the
+order page (/<lang>/commandes/<reference>/). Thin: the rules are in cart.py, checkout.py and
+demo_payments.py."""
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
@@ -10,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts import roles
 from core.redirects import safe_next
@@ -18,7 +19,7 @@ from resources.models import ResourcePage
 
 from . import cart as carts
 from . import checkout as checkouts
-from . import stripe_gateway
+from . import demo_payments
 from .models import Entitlement, Order, OrderLine
 
 
@@ -30,7 +31,7 @@ def _cart_page(request, *, status: int = 200, error: str = "") -> TemplateRespon
     user = request.user
     context = {
         "cart": carts.cart_for(request),
-        "stripe_configured": stripe_gateway.is_configured(),
+        "payment_mode": checkouts.payment_mode(),
         "payment_cancelled": request.GET.get("paiement") == "annule",
         "checkout_error": error,
         "is_member": roles.is_member(user),
@@ -133,6 +134,12 @@ def release(request, resource_id):
     return redirect(safe_next(request, reverse("accounts:library")))
 
 
+def _see_other(url: str) -> HttpResponseRedirect:
+    response = HttpResponseRedirect(url)
+    response.status_code = 303  # See Other: the browser follows with a GET
+    return response
+
+
 @require_POST
 def start_checkout(request):
     """POST: the cart becomes a pending order and the buyer goes to Stripe Checkout (303).
@@ -147,9 +154,41 @@ def start_checkout(request):
         return redirect(cart_url)
     except checkouts.CheckoutError as error:
         return _cart_page(request, status=error.status, error=error.message)
-    response = HttpResponseRedirect(url)
-    response.status_code = 303  # See Other: the browser GETs Stripe's page
-    return response
+    return _see_other(url)  # the browser GETs Stripe's page (or the demonstration's)
+
+
+@require_http_methods(["GET", "POST"])
+def demo_payment(request, session_id):
+    """The demonstration's stand-in for Stripe Checkout: the order's lines and total, « Payer »
+    (POST: the signed `checkout.session.completed` goes through the webhook's processing) and
+    « Annuler » (back to the cart, untouched). Only the order's buyer sees it (404 otherwise), and
+    only while the site runs demonstration payments."""
+    if not demo_payments.is_active():
+        raise Http404
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    order = demo_payments.order_for(session_id, request.user)
+    if order is None:
+        raise Http404
+    order_url = reverse("boutique:order", args=[order.reference])
+    if order.status != Order.Status.PENDING:
+        return _see_other(order_url)  # paid already (a second « Payer »), or failed
+    status = 200
+    error = ""
+    if request.method == "POST":
+        demo_payments.pay(order)
+        order.refresh_from_db()
+        if order.is_paid:
+            return _see_other(f"{order_url}?paiement=retour")
+        status = 502
+        error = _("The demonstration payment could not be recorded. Nothing changed; try again.")
+    context = {
+        "order": order,
+        "lines": list(order.lines.order_by("pk")),
+        "cancel_url": reverse("boutique:cart") + "?paiement=annule",
+        "error": error,
+    }
+    return TemplateResponse(request, "boutique/demo_payment.html", context, status=status)
 
 
 @require_GET

@@ -2,13 +2,14 @@
 
 from django.urls import path
 
-from . import views
+from . import earnings, views
 
 app_name = "submissions"
 
 urlpatterns = [
     path("", views.my_submissions, name="list"),
     path("nouveau/", views.new_submission, name="new"),
+    path("gains/", earnings.earnings, name="earnings"),
     path("<int:page_id>/fichiers/retirer/", views.remove_upload, name="remove_upload"),
     path("<int:page_id>/retirer-de-la-revision/", views.withdraw, name="withdraw"),
     path("<int:page_id>/depublier/", views.unpublish, name="unpublish"),

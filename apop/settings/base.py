@@ -310,6 +310,16 @@ STRIPE_PUBLISHABLE_KEY = env("STRIPE_PUBLISHABLE_KEY", default="")
 STRIPE_WEBHOOK_SECRET = env("STRIPE_WEBHOOK_SECRET", default="")
 STRIPE_CONNECT_WEBHOOK_SECRET = env("STRIPE_CONNECT_WEBHOOK_SECRET", default="")
 STRIPE_API_BASE = env("STRIPE_API_BASE", default="")
+# Demonstration payments (boutique/demo_payments.py): without Stripe keys, the cart pays through a
+# local page that stands for Stripe Checkout and hands the same signed event to the webhook code;
+# no money moves. On by default when there are no keys (`make run`); the production settings
+# refuse it.
+PAYMENTS_DEMO = env.bool("PAYMENTS_DEMO", default=not STRIPE_SECRET_KEY)
+if PAYMENTS_DEMO and STRIPE_SECRET_KEY:
+    raise ImproperlyConfigured(
+        "PAYMENTS_DEMO stands for Stripe when there are no Stripe keys: with STRIPE_SECRET_KEY "
+        "set, leave PAYMENTS_DEMO unset (or false)."
+    )
 BOUTIQUE_COMMISSION_PERCENT = env.int("BOUTIQUE_COMMISSION_PERCENT", default=20)
 BOUTIQUE_CURRENCY = "CAD"
 # The yearly « Membre individuel APOP » product (editors can change it in the admin's boutique

@@ -43,6 +43,14 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=
 
 # The demo's accounts share a public password: `load_demo` runs with --structure-only here.
 DEMO_ALLOWED = False
+# Demonstration payments grant purchases without taking money: never here. Without Stripe keys,
+# paid resources say that online purchases are not open yet.
+PAYMENTS_DEMO = env.bool("PAYMENTS_DEMO", default=False)
+if PAYMENTS_DEMO:
+    raise ImproperlyConfigured(
+        "PAYMENTS_DEMO is for trying the product locally: production takes real payments "
+        "(STRIPE_SECRET_KEY and the webhook secrets) or none. Remove PAYMENTS_DEMO."
+    )
 
 # Client addresses (log-in lockout, download limits) behind the load balancer: how many proxies
 # append to X-Forwarded-For (the last one's entry is the client), or the header a CDN sets

@@ -32,6 +32,8 @@ if not STRIPE_SECRET_KEY.startswith("sk_test_"):
 STRIPE_API_BASE = "http://127.0.0.1:9"
 STRIPE_WEBHOOK_SECRET = "whsec_test_apop_platform"
 STRIPE_CONNECT_WEBHOOK_SECRET = "whsec_test_apop_connect"
+# Stripe (through stripe-mock) unless a test turns the demonstration payments on.
+PAYMENTS_DEMO = False
 
 # Names of this run and of this pytest-xdist worker, so that neither two runs against the same
 # services nor two workers of one run collide: the run's id (pytest-xdist's, shared by all its

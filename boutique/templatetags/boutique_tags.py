@@ -9,7 +9,7 @@ from core import formats
 from resources.models import ResourcePage
 
 from .. import cart as carts
-from .. import checkout, entitlements, stripe_gateway
+from .. import checkout, entitlements, pricing
 from ..models import CartItem, Entitlement, Order
 
 register = template.Library()
@@ -39,16 +39,32 @@ def buy_state(request, page, author_ids=()) -> str:
 @register.inclusion_tag("boutique/includes/buy_box.html", takes_context=True)
 def buy_box(context, page):
     """{% buy_box page %}: price, member price and the visitor's action (download, in the cart,
-    add to cart, or « Payment not configured »)."""
+    add to cart, or « purchases not open yet » in production without Stripe keys)."""
     request = context.get("request")
     state = buy_state(request, page, context.get("author_ids") or ())
     return {
         "page": page,
         "request": request,
         "state": state,
-        "stripe_configured": stripe_gateway.is_configured(),
+        "payments_open": checkout.payment_mode() != checkout.Mode.CLOSED,
         "csrf_token": context.get("csrf_token"),
     }
+
+
+@register.inclusion_tag("boutique/includes/earnings.html")
+def seller_earnings(price_cents, member_price_cents=None):
+    """{% seller_earnings price member_price %}: the commission and the seller's net per sale at
+    each price (boutique.pricing), as a table."""
+    return {
+        "earnings": pricing.seller_earnings(price_cents or 0, member_price_cents),
+        "percent": pricing.commission_percent(),
+    }
+
+
+@register.simple_tag
+def commission_percent() -> int:
+    """{% commission_percent as percent %}: the platform's commission on each sale, in percent."""
+    return pricing.commission_percent()
 
 
 @register.simple_tag(takes_context=True)

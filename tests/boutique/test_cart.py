@@ -371,13 +371,14 @@ def test_who_holds_the_resource_downloads_it(client, who, buyer, author, paid, m
     assert "Add to cart" not in html
 
 
-def test_without_stripe_the_page_says_payment_is_not_configured(client, settings, paid):
+def test_without_stripe_nor_demonstration_purchases_are_not_open_yet(client, settings, paid):
     settings.STRIPE_SECRET_KEY = ""
+    settings.PAYMENTS_DEMO = False
 
     html = client.get("/en/ressources/examens/").content.decode()
 
     assert "$12.50" in html
-    assert "Payment not configured" in html
+    assert "Online purchases are not open yet." in html
     assert f'action="/en/panier/ajouter/{paid.pk}/"' not in html
 
 

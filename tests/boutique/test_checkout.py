@@ -250,17 +250,20 @@ def test_an_empty_cart_goes_back_to_the_cart(client, stripe_mock, buyer):
     assert Order.objects.count() == 0
 
 
-def test_without_stripe_no_order_is_made(client, settings, buyer, exams, cart_of):
+def test_without_stripe_nor_demonstration_no_order_is_made(client, settings, buyer, exams, cart_of):
+    # Production without Stripe keys (the production settings refuse PAYMENTS_DEMO).
     settings.STRIPE_SECRET_KEY = ""
+    settings.PAYMENTS_DEMO = False
     cart_of(buyer, exams)
 
     page = client.get(CART).content.decode()
     response = client.post(PAY)
 
-    assert "Payment not configured" in page
+    assert "Online purchases are not open yet." in page
     assert "Pay securely" not in page
+    assert "Pay (demonstration)" not in page
     assert response.status_code == 503
-    assert "Payment not configured" in response.content.decode()
+    assert "Online purchases are not open yet." in response.content.decode()
     assert Order.objects.count() == 0
     assert CartItem.objects.count() == 1
 

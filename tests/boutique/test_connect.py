@@ -146,15 +146,20 @@ def test_without_stripe_keys_there_is_no_button_and_the_post_answers_503(
     client, member, settings, spy
 ):
     settings.STRIPE_SECRET_KEY = ""
+    settings.PAYMENTS_DEMO = False
     client.force_login(member)
 
     page = client.get(PAGE).content.decode()
     response = client.post(ONBOARD)
 
-    assert "Payment not configured" in page
+    assert "Online sales are not open yet." in page
+    assert "You can sell already" not in page
     assert "Connect my Stripe account" not in page
     assert response.status_code == 503
-    assert "Payments are not configured on this site yet." in response.content.decode()
+    assert (
+        "Online payments are not open yet: a Stripe account can be connected once they are."
+        in response.content.decode()
+    )
     assert spy["accounts"] == []
     assert SellerAccount.objects.count() == 0
 

@@ -63,7 +63,10 @@ def test_people_without_a_valid_membership_get_an_explanation_instead_of_the_for
     html = response.content.decode()
     assert response.status_code == 200
     assert 'data-state="not_member"' in html
+    # The membership is taken here, in the boutique; the APOP's site is for writing to its team.
+    assert 'class="button button--primary" href="/fr/adhesion/"' in html
     assert 'href="https://www.apop.qc.ca/"' in html
+    assert "(20\u00a0%)" in html
     assert 'name="title"' not in html
     assert listing.status_code == 200
     assert 'data-state="not_member"' in listing.content.decode()
