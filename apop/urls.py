@@ -11,12 +11,15 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts.views import admin_doors
 from home import views as home_views
+from oai import views as oai_views
 from search import views as search_views
 
 urlpatterns = [
     path("healthz", home_views.healthz, name="healthz"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, name="sitemap"),
+    # OAI-PMH 2.0 for repositories and aggregators: one base URL, outside the language prefix.
+    path("oai", oai_views.repository, name="oai"),
     # Before Wagtail's own: the admin's log-in and reset are allauth's (one way in).
     path("admin/login/", admin_doors.admin_login, name="admin_login"),
     re_path(r"^admin/password_reset/(?P<rest>.*)$", admin_doors.admin_password_reset),

@@ -21,6 +21,7 @@ SOURCES = (
     "search",
     "boutique",
     "files",
+    "oai",
     "submissions",
     "members",
     "newsletter",

@@ -7,7 +7,9 @@ variables or the `STRIPE_*` keys switches to the real services. The README lists
 """
 
 import os
+from email.utils import parseaddr
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
@@ -38,6 +40,7 @@ INSTALLED_APPS = [
     "search",
     "boutique",
     "files",
+    "oai",  # the OAI-PMH repository (/oai)
     "submissions",  # before wagtail.admin: its workflow e-mails replace Wagtail's
     "members",
     "newsletter",
@@ -348,6 +351,15 @@ WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAIL_I18N_ENABLED = False  # one page tree; the interface, not the content, is translated
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "odp", "txt", "xlsx", "ods", "zip"]
+
+# --- OAI-PMH repository (/oai, the oai app) -------------------------------------------------
+# The repository's name inside its record identifiers (oai:<this>:resource/<id>): harvesters
+# key records on them, so it must not change once harvested. The site's host name by default.
+OAI_REPOSITORY_IDENTIFIER = env(
+    "OAI_REPOSITORY_IDENTIFIER", default=urlsplit(WAGTAILADMIN_BASE_URL).hostname or "localhost"
+)
+# Identify's adminEmail, whom harvesters write to: the address of DEFAULT_FROM_EMAIL by default.
+OAI_ADMIN_EMAIL = env("OAI_ADMIN_EMAIL", default=parseaddr(DEFAULT_FROM_EMAIL)[1])
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("fr", "Français"), ("en", "English")]
 WAGTAIL_CONTENT_LANGUAGES = [("fr", _("French"))]
