@@ -117,6 +117,10 @@ def ensure_accounts(folder: Path = DATA_DIR) -> dict:
                 User.objects.create_superuser if spec["superuser"] else User.objects.create_user
             )
             user = create(spec["email"], data["password"], display_name=spec["display_name"])
+            if spec.get("newsletter"):
+                user.newsletter_opt_in_at = timezone.now()
+                user.save(update_fields=["newsletter_opt_in_at"])
+            user.disciplines.set(Discipline.objects.filter(code__in=spec.get("disciplines", [])))
         accounts[spec["email"]] = user
     return accounts
 
