@@ -186,7 +186,9 @@ def test_two_hundred_concurrent_searches(app, make_resource, make_member):
                     if outcome:
                         failures.append(outcome)
 
+    started = time.perf_counter()
     at_once(searcher, list(range(SEARCH_CLIENTS)))
+    elapsed = time.perf_counter() - started  # the last requests end after the deadline
 
     assert failures == [], app.log()[-4000:]
     assert len(latencies) >= SEARCH_CLIENTS
@@ -202,7 +204,8 @@ def test_two_hundred_concurrent_searches(app, make_resource, make_member):
                 "python": platform.python_version(),
                 "requests": len(latencies),
                 "errors": len(failures),
-                "requests_per_second": round(len(latencies) / SEARCH_SECONDS, 1),
+                "seconds_until_the_last_answer": round(elapsed, 1),
+                "requests_per_second": round(len(latencies) / elapsed, 1),
                 "p50_ms": round(cuts[49] * 1000),
                 "p95_ms": round(cuts[94] * 1000),
                 "max_ms": round(max(latencies) * 1000),
