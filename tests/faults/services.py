@@ -332,7 +332,15 @@ class AppServer:
         self.process = Process(
             [sys.executable, "-m", "gunicorn", "apop.wsgi:application", "--chdir", str(REPO)]
             + ["--bind", f"127.0.0.1:{self.port}", "--workers", str(workers)]
-            + ["--threads", str(threads), "--timeout", "120", "--graceful-timeout", "5", "--preload"],
+            + [
+                "--threads",
+                str(threads),
+                "--timeout",
+                "120",
+                "--graceful-timeout",
+                "5",
+                "--preload",
+            ],
             port=self.port,
             env={"DJANGO_SETTINGS_MODULE": "tests.faults.served_settings", **media, **env},
             log=self.folder / "gunicorn.log",

@@ -211,6 +211,7 @@ def test_two_hundred_concurrent_searches(app, make_resource, make_member):
                 "max_ms": round(max(latencies) * 1000),
             },
             indent=2,
+            ensure_ascii=False,
         )
         + "\n"
     )
