@@ -1,9 +1,15 @@
 """Plain helpers of the fault and load tests (fixtures in conftest.py, services in services.py):
-the task worker, time passing for its queue, requests counted on their way to Stripe."""
+the task worker, time passing for its queue, requests counted on their way to Stripe, webhook
+deliveries to a served product."""
 
 import datetime
+import json
 
+import requests
+from django.conf import settings
 from django.utils import timezone
+
+from tests.boutique.helpers import signature_header
 
 
 def run_worker() -> int:
@@ -50,3 +56,18 @@ def tasks_waiting() -> list[str]:
 def transfer_requests(proxy) -> int:
     """How many transfer requests reached Stripe through `proxy` (a TcpProxy)."""
     return bytes(proxy.received).count(b"POST /v1/transfers ")
+
+
+def deliver(base_url: str, stripe_event: dict) -> requests.Response:
+    """One delivery of the event to the product served at `base_url`, signed as Stripe signs
+    each delivery (with a fresh timestamp)."""
+    payload = json.dumps(stripe_event).encode()
+    return requests.post(
+        f"{base_url}/stripe/webhook/",
+        data=payload,
+        headers={
+            "Content-Type": "application/json",
+            "Stripe-Signature": signature_header(payload, settings.STRIPE_WEBHOOK_SECRET),
+        },
+        timeout=120,
+    )

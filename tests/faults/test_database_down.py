@@ -4,15 +4,13 @@ static 503 page in the visitor's language, without a traceback; /healthz answers
 webhook is answered 503, so Stripe delivers it again; once the database is back, that retried
 event fulfils the order, once."""
 
-import json
-
 import pytest
 import requests
-from django.conf import settings
 from django.db import connection
 
-from tests.boutique.helpers import event, make_order, signature_header
+from tests.boutique.helpers import event, make_order
 from tests.faults import services
+from tests.faults.helpers import deliver
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
@@ -45,20 +43,6 @@ def served(own_postgres, stripe_mock):
         server.stop()
 
 
-def deliver(server, stripe_event: dict) -> requests.Response:
-    """One delivery of the event, signed as Stripe signs each delivery (a fresh timestamp)."""
-    payload = json.dumps(stripe_event).encode()
-    return requests.post(
-        f"{server.url}/stripe/webhook/",
-        data=payload,
-        headers={
-            "Content-Type": "application/json",
-            "Stripe-Signature": signature_header(payload, settings.STRIPE_WEBHOOK_SECRET),
-        },
-        timeout=30,
-    )
-
-
 def test_without_its_database_the_site_says_so_and_stripe_retries_until_it_is_back(
     own_postgres, served, luc, exams
 ):
@@ -71,7 +55,7 @@ def test_without_its_database_the_site_says_so_and_stripe_retries_until_it_is_ba
     french = requests.get(f"{server.url}/fr/ressources/", timeout=30)
     english = requests.get(f"{server.url}/en/", timeout=30)
     health = requests.get(f"{server.url}/healthz", timeout=30)
-    webhook = deliver(server, paid)
+    webhook = deliver(server.url, paid)
 
     assert french.status_code == english.status_code == 503
     assert french.headers["Retry-After"] == english.headers["Retry-After"] == "120"
@@ -89,8 +73,8 @@ def test_without_its_database_the_site_says_so_and_stripe_retries_until_it_is_ba
     assert webhook.status_code == 503, server.log()[-4000:]  # Stripe delivers it again later
 
     own_postgres.start()
-    retried = deliver(server, paid)
-    replayed = deliver(server, paid)
+    retried = deliver(server.url, paid)
+    replayed = deliver(server.url, paid)
 
     assert retried.status_code == replayed.status_code == 200, server.log()[-4000:]
     assert requests.get(f"{server.url}/healthz", timeout=30).status_code == 200

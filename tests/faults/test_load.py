@@ -20,10 +20,10 @@ from django.test import Client
 from django.utils import timezone
 
 from boutique.models import CartItem, Entitlement, Order, Payout, StripeEvent
-from tests.boutique.helpers import event, make_order, signature_header
+from tests.boutique.helpers import event, make_order
 from tests.conftest import STRIPE_MOCK_URL
 from tests.faults import services
-from tests.faults.helpers import transfer_requests
+from tests.faults.helpers import deliver, transfer_requests
 from tests.helpers import REPO
 from tests.search.helpers import TcpProxy
 
@@ -61,20 +61,6 @@ def app(django_db_setup, counted_stripe):
     server.stop()
 
 
-def deliver(app, stripe_event: dict) -> int:
-    payload = json.dumps(stripe_event).encode()
-    response = requests.post(
-        f"{app.url}/stripe/webhook/",
-        data=payload,
-        headers={
-            "Content-Type": "application/json",
-            "Stripe-Signature": signature_header(payload, settings.STRIPE_WEBHOOK_SECRET),
-        },
-        timeout=120,
-    )
-    return response.status_code
-
-
 def at_once(function, items: list) -> list:
     """`function` on every item, all at the same time (one thread each)."""
     with ThreadPoolExecutor(max_workers=len(items)) as pool:
@@ -100,7 +86,7 @@ def test_concurrent_deliveries_fulfil_each_order_once(
     deliveries = [same] * 50 + [event("checkout_session_completed", o) for o in orders[1:]]
     transfers_before = transfer_requests(counted_stripe)
 
-    statuses = at_once(lambda stripe_event: deliver(app, stripe_event), deliveries)
+    statuses = at_once(lambda stripe_event: deliver(app.url, stripe_event).status_code, deliveries)
 
     assert statuses == [200] * 100, app.log()[-4000:]  # no 5xx, no deadlock
     for order in orders:
@@ -146,7 +132,7 @@ def test_twenty_buyers_of_the_same_resource_at_once(
         event("checkout_session_completed", order, session_id=order.stripe_session_id)
         for order in orders
     ]
-    statuses = at_once(lambda stripe_event: deliver(app, stripe_event), paid)
+    statuses = at_once(lambda stripe_event: deliver(app.url, stripe_event).status_code, paid)
 
     assert statuses == [200] * 20, app.log()[-4000:]
     for order in orders:
