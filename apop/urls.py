@@ -14,6 +14,9 @@ from home import views as home_views
 from oai import views as oai_views
 from search import views as search_views
 
+# Outages of the database or the file storage answer 503 (home.views.server_error).
+handler500 = "home.views.server_error"
+
 urlpatterns = [
     path("healthz", home_views.healthz, name="healthz"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),

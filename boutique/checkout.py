@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -27,8 +28,9 @@ from .models import Order, OrderLine
 
 logger = logging.getLogger(__name__)
 
-# A pending order with the same lines is reused for this long (a second click, a back button):
-# one order and one Stripe session rather than several.
+# A pending order with the same lines is reused for this long (a second click, a back button),
+# and so is one whose checkout failed to reach Stripe (a retry): one order and one Stripe session
+# rather than several.
 REUSE_MINUTES = 30
 
 
@@ -156,13 +158,21 @@ def reference_for(order: Order) -> str:
 
 
 def _reusable_order(user, planned: list[PlannedLine]) -> Order | None:
-    """A recent pending order of this user with exactly these lines (same resources, same
-    prices), or None."""
+    """A recent order of this user with exactly these lines (same resources, same prices), or
+    None: a pending one with its Stripe session, or one whose checkout never reached Stripe
+    (failed without a session, in the same language: Stripe gets the very same request again)."""
     since = timezone.now() - datetime.timedelta(minutes=REUSE_MINUTES)
     wanted = sorted((line.signature for line in planned), key=repr)
     candidates = (
-        Order.objects.filter(user=user, status=Order.Status.PENDING, created_at__gte=since)
-        .exclude(stripe_session_id__isnull=True)
+        Order.objects.filter(user=user, created_at__gte=since)
+        .filter(
+            Q(status=Order.Status.PENDING, stripe_session_id__isnull=False)
+            | Q(
+                status=Order.Status.FAILED,
+                stripe_session_id__isnull=True,
+                language=current_language(),
+            )
+        )
         .prefetch_related("lines")
         .order_by("-created_at")
     )
@@ -210,15 +220,25 @@ def _create_order(request, planned: list[PlannedLine]) -> Order:
     return order
 
 
+def _unreachable() -> PaymentUnavailable:
+    return PaymentUnavailable(
+        _(
+            "The payment service could not be reached. Nothing was charged; "
+            "please try again in a few minutes."
+        )
+    )
+
+
 def _reuse_url(request, order: Order) -> str:
     """Where to send the buyer for a reused order: its open Checkout Session; the order page
-    when that session is already paid (the webhook is on its way); empty when it expired or
-    cannot be read (a new order follows)."""
+    when that session is already paid (the webhook is on its way); empty when it expired (a new
+    order follows). Raises PaymentUnavailable when Stripe cannot tell (the order stays as it is:
+    no second order while Stripe is down)."""
     try:
         session = _gateway().retrieve_checkout_session(order.stripe_session_id)
     except stripe_gateway.GatewayError as error:
         logger.warning("checkout: session of %s unreadable: %s", order.reference, error)
-        return ""
+        raise _unreachable() from error
     if session.get("status") == "complete":
         return order_url(request, order) + "?paiement=retour"
     if session.get("status") == "open" and session.get("url"):
@@ -245,9 +265,18 @@ def start_checkout(request) -> tuple[Order, str]:
         if not planned:
             raise EmptyCart(_("Your cart is empty."))
         order = _reusable_order(user, planned)
-        if order is not None and (url := _reuse_url(request, order)):
-            return order, url
-        order = _create_order(request, planned)
+        if order is not None and order.stripe_session_id:
+            if url := _reuse_url(request, order):
+                return order, url
+            order = None
+        if order is not None:
+            # Stripe could not be reached last time: the same order tries again, under the same
+            # reference and idempotency key (a session Stripe made while we timed out is the one
+            # it returns), rather than a second order for the same cart.
+            order.status = Order.Status.PENDING
+            order.save(update_fields=["status"])
+        else:
+            order = _create_order(request, planned)
 
     lines = list(order.lines.order_by("pk"))
     cart_url = request.build_absolute_uri(reverse("boutique:cart"))
@@ -267,13 +296,9 @@ def start_checkout(request) -> tuple[Order, str]:
             status=Order.Status.FAILED
         )
         order.status = Order.Status.FAILED
-        raise PaymentUnavailable(
-            _(
-                "The payment service could not be reached. Nothing was charged; "
-                "please try again in a few minutes."
-            ),
-            order=order,
-        ) from error
+        unavailable = _unreachable()
+        unavailable.order = order
+        raise unavailable from error
     order.stripe_session_id = session.id
     order.stripe_payment_intent = session.payment_intent
     order.save(update_fields=["stripe_session_id", "stripe_payment_intent"])

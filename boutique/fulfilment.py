@@ -11,7 +11,9 @@ from collections import defaultdict
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from . import mail, membership, payouts, refunds, stripe_gateway
+from core.tasks import enqueue_on_commit
+
+from . import membership, refunds, stripe_gateway, tasks
 from .models import CartItem, Entitlement, Order, OrderLine, Payout
 from .refunds import object_id
 
@@ -171,8 +173,7 @@ def fulfil_order(reference: str, *, session: dict) -> Order:
     else:
         logger.error("Order %s has no buyer account: nothing granted", order.reference)
     payout_ids = _create_payouts(order, lines)
-    order_id = order.pk
-    transaction.on_commit(lambda: mail.send_receipt(order_id))
+    enqueue_on_commit(tasks.send_receipt, order.pk)
 
     if order.refunded_cents:
         # Part of it was refunded before the payment event came: apply it now, before any
@@ -180,7 +181,7 @@ def fulfil_order(reference: str, *, session: dict) -> Order:
         already_refunded, order.refunded_cents = order.refunded_cents, 0
         refunds.settle(order, already_refunded)
 
-    transaction.on_commit(lambda: payouts.transfer_after_commit(payout_ids))
+    enqueue_on_commit(tasks.transfer_payouts, payout_ids)
     return order
 
 
@@ -195,6 +196,5 @@ def mark_failed(reference: str) -> Order:
         return order
     order.status = Order.Status.FAILED
     order.save(update_fields=["status"])
-    order_id = order.pk
-    transaction.on_commit(lambda: mail.send_payment_failed(order_id))
+    enqueue_on_commit(tasks.send_payment_failed, order.pk)
     return order

@@ -1,6 +1,7 @@
 """The boutique's e-mails to buyers: the receipt, a failed payment, a refund. Each is rendered in
 the buyer's language (text + HTML on templates/email/base.html) and sent after the commit of the
-change it reports, by the service that made the change (fulfilment, refunds)."""
+change it reports, by a task (boutique/tasks.py) that the service which made the change
+(fulfilment, refunds) enqueues: a failure to send is raised, and the task tries again later."""
 
 from __future__ import annotations
 
@@ -55,7 +56,8 @@ def _send(order: Order, template: str, context: dict) -> bool:
 
 def send_receipt(order_id: int) -> bool:
     """The receipt of a paid order, once: receipt_sent_at is claimed before sending, so that two
-    fulfilments of the same order (a replayed event) never send two receipts."""
+    fulfilments of the same order (a replayed event) never send two receipts. When sending
+    fails (SMTP down) the claim is freed and the error raised: its task tries again later."""
     claimed = Order.objects.filter(pk=order_id, receipt_sent_at__isnull=True).update(
         receipt_sent_at=timezone.now()
     )
@@ -66,36 +68,30 @@ def send_receipt(order_id: int) -> bool:
     try:
         return _send(order, "receipt", {"lines": lines})
     except Exception:
-        # Free the claim so that someone can send it again; the order itself stays paid.
+        # Free the claim so that the retry sends it; the order itself stays paid.
         Order.objects.filter(pk=order_id).update(receipt_sent_at=None)
-        logger.exception("Receipt of order %s could not be sent", order.reference)
-        return False
+        logger.warning("Receipt of order %s could not be sent", order.reference)
+        raise
 
 
 def send_payment_failed(order_id: int) -> bool:
-    """The payment of an order failed (a delayed payment method was refused): nothing is granted."""
+    """The payment of an order failed (a delayed payment method was refused): nothing is granted.
+    A sending failure is raised (its task tries again later)."""
     order = Order.objects.select_related("user").get(pk=order_id)
-    try:
-        return _send(order, "payment_failed", {"lines": list(order.lines.order_by("pk"))})
-    except Exception:
-        logger.exception("Payment-failed e-mail of order %s could not be sent", order.reference)
-        return False
+    return _send(order, "payment_failed", {"lines": list(order.lines.order_by("pk"))})
 
 
 def send_refund(order_id: int, amount_cents: int, line_ids=()) -> bool:
-    """Money given back: how much, for which lines (those refunded in full lose their download)."""
+    """Money given back: how much, for which lines (those refunded in full lose their download).
+    A sending failure is raised (its task tries again later)."""
     order = Order.objects.select_related("user").get(pk=order_id)
     lines = list(OrderLine.objects.filter(order=order, pk__in=list(line_ids)).order_by("pk"))
-    try:
-        return _send(
-            order,
-            "refund",
-            {
-                "amount_cents": amount_cents,
-                "refunded_lines": lines,
-                "revoked": [line for line in lines if line.is_refunded and line.resource_id],
-            },
-        )
-    except Exception:
-        logger.exception("Refund e-mail of order %s could not be sent", order.reference)
-        return False
+    return _send(
+        order,
+        "refund",
+        {
+            "amount_cents": amount_cents,
+            "refunded_lines": lines,
+            "revoked": [line for line in lines if line.is_refunded and line.resource_id],
+        },
+    )

@@ -56,10 +56,18 @@ def transfer(payout: Payout) -> Payout:
     return payout
 
 
-def transfer_after_commit(payout_ids) -> None:
-    """on_commit work of fulfilment: each transfer on its own, one failure does not stop the rest."""
+def transfer_all(payout_ids) -> list[int]:
+    """Each payout's transfer on its own (one failure does not stop the rest); returns the ids
+    Stripe did not take, to try again (those waiting for their seller's account are not)."""
+    failed = []
     for payout in Payout.objects.filter(pk__in=list(payout_ids)).order_by("pk"):
-        transfer(payout)
+        payout = transfer(payout)
+        if payout.status != Payout.Status.PENDING or payout.amount_cents <= 0:
+            continue
+        account = _account(payout.seller)
+        if account is not None and account.can_receive:
+            failed.append(payout.pk)
+    return failed
 
 
 def release_pending(seller) -> list[Payout]:
@@ -77,3 +85,18 @@ def release_pending(seller) -> list[Payout]:
         if payout.status == Payout.Status.TRANSFERRED:
             done.append(payout)
     return done
+
+
+def release_all() -> int:
+    """Every pending payout whose seller can receive it (`manage.py release_payouts`: the net
+    under failed transfers); how many went out now."""
+    sellers = (
+        Payout.objects.filter(status=Payout.Status.PENDING, amount_cents__gt=0)
+        .exclude(seller=None)
+        .values_list("seller", flat=True)
+        .distinct()
+    )
+    sent = 0
+    for account in SellerAccount.objects.filter(user__in=list(sellers)).select_related("user"):
+        sent += len(release_pending(account.user))
+    return sent

@@ -19,7 +19,9 @@ from django.db.models import F, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import mail, stripe_gateway
+from core.tasks import enqueue_on_commit
+
+from . import stripe_gateway, tasks
 from .models import Entitlement, Order, OrderLine, Payout, Refund
 
 logger = logging.getLogger(__name__)
@@ -247,8 +249,7 @@ def settle(order: Order, refunded_cents: int) -> list[int]:
         else Order.Status.PARTIALLY_REFUNDED
     )
     order.save(update_fields=["refunded_cents", "status"])
-    order_id = order.pk
-    transaction.on_commit(lambda: mail.send_refund(order_id, newly, changed))
+    enqueue_on_commit(tasks.send_refund, order.pk, newly, changed)
     return changed
 
 
@@ -282,6 +283,5 @@ def refund_before_payment(order: Order) -> None:
     OrderLine.objects.filter(order=order).update(refunded_cents=F("price_cents"))
     order.status = Order.Status.REFUNDED
     order.save(update_fields=["status"])
-    order_id, amount = order.pk, order.refunded_cents
     line_ids = list(order.lines.values_list("pk", flat=True))
-    transaction.on_commit(lambda: mail.send_refund(order_id, amount, line_ids))
+    enqueue_on_commit(tasks.send_refund, order.pk, order.refunded_cents, line_ids)

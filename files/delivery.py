@@ -43,11 +43,22 @@ def content_disposition(name: str) -> str:
     return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(name, safe='')}"
 
 
+class FileMissing(Exception):
+    """The storage has no object under a file's key (a bug or a lost object: logged, never
+    handed out as a link to nothing)."""
+
+
 def deliver(field_file, *, name: str, content_type: str):
-    """The response that hands `field_file` (a private FieldFile) to the browser as `name`."""
+    """The response that hands `field_file` (a private FieldFile) to the browser as `name`.
+    Raises FileMissing when the object is not in the storage; a storage that does not answer
+    raises its own error (the 503 page, core/outages.py)."""
     storage = storages["private"]
     disposition = content_disposition(name)
     if _is_s3(storage):
+        # One HEAD request: a presigned link is made without asking S3, so without it a down
+        # server or a lost object would show the browser's error (or S3's XML) instead of ours.
+        if not storage.exists(field_file.name):
+            raise FileMissing(field_file.name)
         url = storage.url(
             field_file.name,
             parameters={

@@ -10,6 +10,8 @@ Files leave through resources/delivery.py: a presigned S3 URL valid a few minute
 from the local folder. Downloads are rate-limited (resources/throttle.py), recorded (the member's
 library lists them) and counted on the page."""
 
+import logging
+
 from django.contrib import messages
 from django.core.cache import cache
 from django.db import transaction
@@ -25,6 +27,7 @@ from resources.models import Download, ResourceFile, ResourcePage
 
 from . import delivery, packages, throttle
 
+logger = logging.getLogger(__name__)
 POPULARITY_REFRESH_SECONDS = 300
 
 
@@ -94,8 +97,9 @@ def download_resource(request, resource_id):
     package = packages.ensure_package(page)
     if package is None:
         raise Http404
+    response = _deliver(package.file, name=f"{page.slug}.zip", content_type="application/zip")
     record_download(page, request.user)
-    return delivery.deliver(package.file, name=f"{page.slug}.zip", content_type="application/zip")
+    return response
 
 
 def download_file(request, resource_id, file_id):
@@ -106,9 +110,20 @@ def download_file(request, resource_id, file_id):
         raise Http404
     if refusal := _refused(request, page):
         return refusal
-    record_download(page, request.user)
-    return delivery.deliver(
+    response = _deliver(
         entry.file,
         name=entry.display_name,
         content_type=entry.content_type or "application/octet-stream",
     )
+    record_download(page, request.user)
+    return response
+
+
+def _deliver(field_file, **kwargs):
+    """The file's response, made before the download is recorded: a download the storage could
+    not serve (down: the 503 page; object lost: 404) is not counted."""
+    try:
+        return delivery.deliver(field_file, **kwargs)
+    except delivery.FileMissing as missing:
+        logger.error("Private object %s is missing from the storage", missing)
+        raise Http404 from missing

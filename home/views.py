@@ -1,10 +1,20 @@
-"""Views of the site itself: health probe and robots.txt."""
+"""Views of the site itself: health probe, robots.txt and the server error page."""
 
-from django.http import HttpResponse, JsonResponse
+import sys
+
+from django.http import HttpResponse, HttpResponseServerError, JsonResponse
+from django.template.loader import render_to_string
+from django.utils import translation
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
 
+from core.i18n import normalise_language
+from core.outages import outage_of
+
 from .health import run_checks
+
+# How long a client (Stripe's webhooks, a browser) should wait before trying again.
+OUTAGE_RETRY_AFTER_SECONDS = 120
 
 
 @never_cache
@@ -40,3 +50,21 @@ def robots_txt(request):
         "",
     ]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+def server_error(request):
+    """handler500: an outage of the database or of the file storage (core/outages.py) is a 503
+    page that says to try again (Stripe retries a webhook answered 5xx), any other error the 500
+    page. Both are rendered without the request's context processors, so without the database;
+    the language is the URL's (/fr/, /en/), else the browser's. Django logs the error itself
+    (django.request, with its traceback: for the server's logs, never for the visitor)."""
+    error = sys.exc_info()[1]
+    outage = outage_of(error) if error is not None else ""
+    language = normalise_language(translation.get_language_from_request(request, check_path=True))
+    with translation.override(language):
+        if not outage:
+            return HttpResponseServerError(render_to_string("500.html"))
+        response = HttpResponse(render_to_string("503.html", {"outage": outage}), status=503)
+    response["Retry-After"] = str(OUTAGE_RETRY_AFTER_SECONDS)
+    response["Cache-Control"] = "no-store"
+    return response

@@ -238,6 +238,7 @@ if S3_PRIVATE_BUCKET and S3_PUBLIC_BUCKET:
         addressing_style=env("S3_ADDRESSING_STYLE", default=None),
         public_domain=env("S3_PUBLIC_DOMAIN", default=None),
         url_protocol=env("S3_URL_PROTOCOL", default="https:"),
+        timeout=env.float("S3_TIMEOUT", default=20.0),
     )
 else:
     _file_storages = {
@@ -304,6 +305,9 @@ TASKS = {"default": {"BACKEND": _TASK_BACKENDS[_tasks_backend]}}
 # --- E-mail ---------------------------------------------------------------------------------
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 globals().update(EMAIL_CONFIG)
+# Seconds before a silent SMTP server counts as down (Django waits forever by default); the
+# e-mail's task then tries again later (core/tasks.py).
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="APOP boutique <boutique@apop.example>")
 SERVER_EMAIL = env("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
 
@@ -323,6 +327,9 @@ if PAYMENTS_DEMO and STRIPE_SECRET_KEY:
         "PAYMENTS_DEMO stands for Stripe when there are no Stripe keys: with STRIPE_SECRET_KEY "
         "set, leave PAYMENTS_DEMO unset (or false)."
     )
+# Seconds per request to Stripe (its library waits 80 by default, twice more on a retry): a
+# checkout never hangs on a Stripe that accepts and does not answer.
+STRIPE_TIMEOUT = env.float("STRIPE_TIMEOUT", default=10.0)
 BOUTIQUE_COMMISSION_PERCENT = env.int("BOUTIQUE_COMMISSION_PERCENT", default=20)
 BOUTIQUE_CURRENCY = "CAD"
 # The yearly « Membre individuel APOP » product (editors can change it in the admin's boutique

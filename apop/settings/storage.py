@@ -1,6 +1,8 @@
 """The two S3 file storages (django-storages), built in one place for the settings and for the
 tests that run against the real S3 server."""
 
+from botocore.config import Config
+
 
 def s3_file_storages(
     *,
@@ -14,7 +16,17 @@ def s3_file_storages(
     addressing_style: str | None = None,
     public_domain: str | None = None,
     url_protocol: str = "https:",
+    timeout: float = 20.0,
 ) -> dict:
+    # botocore waits a minute per attempt and tries five times by default: a down or hanging
+    # S3 server would hold a request for minutes. `timeout` seconds per attempt, two attempts.
+    client_config = Config(
+        s3={"addressing_style": addressing_style},
+        signature_version="s3v4",
+        connect_timeout=timeout,
+        read_timeout=timeout,
+        retries={"mode": "standard", "max_attempts": 2},
+    )
     common = {
         "endpoint_url": endpoint_url,
         "region_name": region,
@@ -24,6 +36,7 @@ def s3_file_storages(
         # Keys are random (resources/models/pages.py): never overwrite, never guess.
         "file_overwrite": False,
         "signature_version": "s3v4",
+        "client_config": client_config,
     }
     return {
         # Previews and images: public reads come from the bucket's policy (or a CDN in front of

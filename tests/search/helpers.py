@@ -35,7 +35,8 @@ def ids(result) -> list[int]:
 class TcpProxy:
     """A TCP relay in front of the node: stopping it is the node going away, as far as the
     product can tell (connections refused), without stopping the node shared by the suite;
-    `delay` makes it slow instead."""
+    `delay` makes it slow instead (a large one: a listener that accepts and never answers).
+    `received` holds every byte clients sent that reached the target (tests count requests)."""
 
     def __init__(self, target_url: str):
         host_port = target_url.split("//", 1)[1].rstrip("/")
@@ -45,6 +46,8 @@ class TcpProxy:
         self._server = None
         self._open: list[socket.socket] = []
         self.port = None
+        self.received = bytearray()
+        self._lock = threading.Lock()
 
     @property
     def url(self) -> str:
@@ -98,6 +101,9 @@ class TcpProxy:
         def pipe(source, sink):
             try:
                 while data := source.recv(65536):
+                    if source is client:
+                        with self._lock:
+                            self.received += data
                     sink.sendall(data)
             except OSError:
                 pass

@@ -195,6 +195,8 @@ def test_a_stopped_node_degrades_to_the_database_and_catches_up_later(
 
     proxied.start()  # back, on the same port
     service.cache.delete(service.BREAKER_KEY)
+    with pytest.raises(CommandError, match="out of date"):
+        call_command("search_index", "--check", stdout=StringIO())  # behind by one
     call_command("search_index", "--catch-up")
     get_engine().refresh(opensearch.config.alias)
 
@@ -203,6 +205,9 @@ def test_a_stopped_node_degrades_to_the_database_and_catches_up_later(
     assert ids(result) == [page.pk]
     assert SearchEntry.objects.get(page_id=page.pk).is_indexed
     assert indexing.check().ok
+    report = StringIO()
+    call_command("search_index", "--check", stdout=report)  # clean: no CommandError
+    assert report.getvalue() == "7 published resources; missing 0, stale 0, extra 0.\n"
 
 
 def test_a_slow_node_is_a_down_node(opensearch, proxied):
