@@ -23,6 +23,8 @@ SOURCES = (
     "files",
     "submissions",
     "members",
+    "api",
+    "feeds",
     "demo",
     "templates",
     "locale",
