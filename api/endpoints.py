@@ -104,6 +104,7 @@ SEARCH_PARAMETERS = [
     "/search",
     response={200: schemas.SearchAnswer, 400: schemas.SearchError},
     url_name="search",
+    tags=["Search"],
     summary="Search resources",
     description=(
         "The search page's parameters; facet values that do not exist are ignored. A page or "
@@ -122,6 +123,7 @@ def search(request):
     "/search/suggest",
     response=schemas.SuggestAnswer,
     url_name="search_suggest",
+    tags=["Search"],
     summary="Autocomplete suggestions",
     description="Disciplines (by code or name) first, then titles with a word starting with q.",
     openapi_extra={
@@ -145,6 +147,7 @@ ERRORS = {404: schemas.Error, 422: schemas.ValidationErrors}
     "/resources/{resource_id}",
     response={200: schemas.Resource, **ERRORS},
     url_name="resource",
+    tags=["Catalogue"],
     summary="A published resource",
     description=(
         "Every public metadata field, the licence, the attribution in French and English, the "
@@ -168,6 +171,7 @@ def resource(
     "/disciplines",
     response={200: list[schemas.Discipline], 422: schemas.ValidationErrors},
     url_name="disciplines",
+    tags=["Catalogue"],
     summary="Every discipline",
     description="Quebec college disciplines by code, with their number of published resources.",
 )
@@ -179,6 +183,7 @@ def disciplines(request, lang: Lang = None):
     "/collections/{slug}",
     response={200: schemas.Collection, **ERRORS},
     url_name="collection",
+    tags=["Catalogue"],
     summary="A curated collection",
     description="The collection and its published resources, in the editors' order.",
 )
