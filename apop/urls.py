@@ -10,6 +10,8 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts.views import admin_doors
+from api.endpoints import api
+from api.middleware import not_found as api_not_found
 from home import views as home_views
 from oai import views as oai_views
 from search import views as search_views
@@ -30,8 +32,10 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("telechargement/", include("files.urls")),
     path("stripe/", include("boutique.webhook_urls")),
-    path("api/v1/search", search_views.api_search, name="api_search"),
-    path("api/v1/search/suggest", search_views.api_suggest, name="api_search_suggest"),
+    # The public API (django-ninja): search, suggest, resources, disciplines, collections, its
+    # OpenAPI schema and docs; any other address under /api/ is a JSON 404.
+    path("api/v1/", api.urls),
+    re_path(r"^api/", api_not_found),
 ]
 
 if settings.DEBUG:
@@ -52,6 +56,7 @@ urlpatterns += i18n_patterns(
     path("", include("resources.urls")),
     # Before Wagtail's own: the log-in of private pages and documents is allauth's (one way in).
     path("_util/login/", admin_doors.frontend_login, name="frontend_login"),
+    path("", include("feeds.urls")),
     # Wagtail's page tree last: it answers every other path under /fr/ and /en/.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

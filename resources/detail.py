@@ -142,7 +142,7 @@ def _static_context(page: ResourcePage, request, lang: str) -> dict:
         "author_names": authors + page.co_author_names,
         # Members are linked to their author page; co-authors without an account are not.
         "author_entries": [
-            AuthorName(user.get_full_name(), user.slug if _has_public_page(user) else "")
+            AuthorName(user.get_full_name(), user.slug if has_public_page(user) else "")
             for user in author_users
         ]
         + [AuthorName(name, "") for name in page.co_author_names],
@@ -164,7 +164,7 @@ def _static_context(page: ResourcePage, request, lang: str) -> dict:
     }
 
 
-def _has_public_page(user) -> bool:
+def has_public_page(user) -> bool:
     # An author of a published resource has an author page unless the account is closed.
     return bool(user.slug and user.is_active and user.deleted_at is None)
 

@@ -15,7 +15,7 @@ from . import database, queries
 from .connection import SearchUnavailable, get_engine
 from .params import SearchParams
 from .results import SearchResult, Suggestion
-from .text import fold, query_words
+from .text import clean_query, fold, query_words
 
 logger = logging.getLogger(__name__)
 
@@ -79,7 +79,7 @@ def _discipline_suggestions(q: str, size: int) -> list[Suggestion]:
 
 def suggest(q: str, size: int = SUGGEST_SIZE) -> list[Suggestion]:
     """Autocomplete: disciplines first (from the cached taxonomy), then titles."""
-    q = " ".join(q.split())[:100]
+    q = clean_query(q)[:100]
     if len(q) < 2:
         return []
     disciplines = _discipline_suggestions(q, 3)

@@ -49,8 +49,12 @@ def singular(word: str) -> str:
 
 
 def clean_query(raw: str) -> str:
-    """The query as kept: whitespace collapsed, at most MAX_QUERY_LENGTH characters."""
-    return " ".join(raw.split())[:MAX_QUERY_LENGTH].strip()
+    """The query as kept: whitespace collapsed, control characters dropped (a NUL cannot even
+    reach PostgreSQL), at most MAX_QUERY_LENGTH characters."""
+    words = " ".join(raw.split())
+    if not words.isprintable():
+        words = "".join(char for char in words if unicodedata.category(char) not in ("Cc", "Cs"))
+    return words[:MAX_QUERY_LENGTH].strip()
 
 
 def highlight(text: str, words: list[str]) -> str:

@@ -77,3 +77,22 @@ def file_storages(folder) -> dict:
             "OPTIONS": {"location": folder / "private", "base_url": None},
         },
     }
+
+
+def build_collection(title, resources, *, slug, publish=True, notes=(), **fields):
+    """Create (and publish) a collection of `resources` in this order, as demo/loader.py does;
+    `notes`: the editor's note of each, in the same order."""
+    from resources.models import CollectionIndexPage, CollectionItem, CollectionPage
+
+    fields.setdefault("intro", "<p>Une sélection de l’équipe éditoriale.</p>")
+    collection = CollectionPage(title=title, slug=slug, live=False, **fields)
+    notes = list(notes) + [""] * (len(resources) - len(notes))
+    collection.items = [
+        CollectionItem(resource=resource, note=note, sort_order=position)
+        for position, (resource, note) in enumerate(zip(resources, notes, strict=True))
+    ]
+    CollectionIndexPage.objects.get().add_child(instance=collection)
+    if publish:
+        collection.save_revision().publish()
+        collection.refresh_from_db()
+    return collection

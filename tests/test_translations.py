@@ -25,6 +25,8 @@ SOURCES = (
     "submissions",
     "members",
     "newsletter",
+    "api",
+    "feeds",
     "demo",
     "templates",
     "locale",

@@ -44,6 +44,8 @@ INSTALLED_APPS = [
     "submissions",  # before wagtail.admin: its workflow e-mails replace Wagtail's
     "members",
     "newsletter",
+    "api",  # the public JSON API (/api/v1/)
+    "feeds",  # the Atom feeds (/<lang>/flux/)
     "demo",  # the demo content and its load_demo command; no other app imports it
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -61,6 +63,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "ninja",  # the API docs' scripts from its static files, not from a CDN
+    "corsheaders",
     "django_tasks",
     "django_tasks_db",
     "allauth",
@@ -74,6 +78,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "corsheaders.middleware.CorsMiddleware",  # first: its headers go on every answer, errors too
+    "api.middleware.ApiMiddleware",  # JSON errors and HEAD under /api/
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -109,6 +115,13 @@ TEMPLATES = [
         },
     },
 ]
+
+# --- The public API (/api/v1/): any site may read it from a browser (GET only, no cookies) ----
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_CREDENTIALS = False
+CORS_PREFLIGHT_MAX_AGE = 86400
 
 # --- Database -------------------------------------------------------------------------------
 # SQLite by default; `DATABASE_URL=postgres://user:pass@host:5432/name` for PostgreSQL.
