@@ -148,10 +148,11 @@ def test_a_teacher_adds_a_free_resource_to_a_folder(
         page.locator(".buy-box").get_by_role("link", name="Dans ma bibliothèque")
     ).to_be_visible()
     box = page.locator(".folder-box")
-    expect(box).to_be_visible()
+    box.locator("summary").click()
     box.get_by_label("Nom d’un nouveau dossier").fill("Calcul 201-NYA-05")
     check_axe(page, axe_source, "resource page with the folder box")
     box.get_by_role("button", name="Enregistrer les dossiers").click()
+    expect(page.locator(".folder-box summary")).to_contain_text("Calcul 201-NYA-05")
     expect(page.locator(".folder-box input[type=checkbox]:checked")).to_have_count(1)
     screenshot(page, f"folders-1-resource-page-{suffix}")
 
@@ -166,7 +167,9 @@ def test_a_teacher_adds_a_free_resource_to_a_folder(
     link.click()
     page.wait_for_url(f"{site_url}/fr/compte/bibliotheque/dossiers/{folder.pk}/")
     expect(page.locator("h1")).to_contain_text("Calcul 201-NYA-05")
-    expect(page.locator(".library-item").get_by_role("link", name=SOURCE)).to_be_visible()
+    expect(
+        page.locator(".library-item").get_by_role("link", name=SOURCE, exact=True)
+    ).to_be_visible()
     expect(page.locator(".library-item").get_by_role("link", name="Télécharger")).to_be_visible()
     check_axe(page, axe_source, "a folder")
     screenshot(page, f"folders-3-folder-{suffix}")

@@ -243,7 +243,7 @@ def test_the_resource_page_files_it_in_a_new_folder(teacher_client, teacher, fre
         f"{EN_LIBRARY}classer/{free.pk}/", {"new_folder": "Calcul 201-NYA-05", "next": page_url}
     )
 
-    assert 'class="folder-box__title">My folders</h2>' in html
+    assert '<summary class="folder-box__title">My folders</summary>' in html
     assert 'name="new_folder" id="page-' in html
     assert response["Location"] == page_url
     (folder,) = LibraryFolder.objects.filter(owner=teacher)

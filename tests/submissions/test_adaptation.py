@@ -215,8 +215,12 @@ def test_the_free_price_says_why(member_client, source_of):
     html = member_client.get(step_url(draft, "licence", EN_BASE)).content.decode()
 
     assert (
-        "<strong>Free</strong> — The source&#x27;s licence (CC BY-NC 4.0) forbids commercial use: "
-        "your adaptation needs a non-commercial (NC) licence and must be free."
+        "<strong>Free</strong> — the source's licence (CC BY-NC 4.0) forbids selling "
+        "adaptations of it.</p>"
+    ) in html
+    assert (
+        "The source&#x27;s licence (CC BY-NC 4.0) forbids commercial use: your adaptation needs a "
+        "non-commercial (NC) licence and must be free."
     ) in html
 
 
