@@ -16,7 +16,7 @@ from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY, get_user_model
 from django.db import models, transaction
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -36,6 +36,8 @@ from resources.detail import bump_catalogue_version
 from resources.events import announce_change
 from resources.models import Download, Rating, ResourcePage
 from resources.ratings import refresh_stats
+
+from .models import LibraryFolder, LibraryFolderItem
 
 logger = logging.getLogger(__name__)
 
@@ -102,6 +104,15 @@ def export_user_data(user, request=None) -> dict:
         Download.objects.filter(user=user).select_related("resource").order_by("created_at", "pk")
     )
     follows = Follow.objects.filter(follower=user).select_related("author").order_by("created_at")
+    folders = (
+        LibraryFolder.objects.filter(owner=user)
+        .order_by("created_at", "pk")
+        .prefetch_related(
+            Prefetch(
+                "items", LibraryFolderItem.objects.select_related("resource").order_by("added_at")
+            )
+        )
+    )
     resources = (
         ResourcePage.objects.filter(authors=user)
         .prefetch_related("files")
@@ -169,6 +180,20 @@ def export_user_data(user, request=None) -> dict:
         # The boutique's records: one entry per order, and what the person sold.
         "purchases": boutique_privacy.purchases(user),
         "sales": boutique_privacy.sales(user),
+        "library_folders": [
+            {
+                "name": folder.name,
+                "created_at": _when(folder.created_at),
+                "resources": [
+                    {
+                        "resource": item.resource.title,
+                        "resource_url": _page_url(item.resource, request),
+                    }
+                    for item in folder.items.all()
+                ],
+            }
+            for folder in folders
+        ],
     }
 
 
@@ -297,6 +322,7 @@ def close_account(user, resources_choice: str, by=None) -> ClosureReport:
     _delete_ratings(user)
     Download.objects.filter(user=user).update(user=None)
     Follow.objects.filter(Q(follower=user) | Q(author=user)).delete()
+    LibraryFolder.objects.filter(owner=user).delete()
     # 3. Purchases: the boutique's orders are kept for accounting, without the buyer's identity.
     _anonymise_orders(user)
     # 4. Sign-in and the Wagtail admin's own per-user records.

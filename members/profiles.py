@@ -349,7 +349,7 @@ class Library:
 _ENTRY_COLUMNS = ("id", "title", "language", "url_path", "path", "depth", "locale_id", "live")
 
 
-def _entries(resource_ids, dates: dict, request) -> dict[int, LibraryEntry]:
+def library_entries(resource_ids, dates: dict, request) -> dict[int, LibraryEntry]:
     """Library lines for these resources (two queries: the pages, which of them are public)."""
     ids = set(resource_ids)
     if not ids:
@@ -386,7 +386,7 @@ def _entitled_entries(user, request, *, bought: bool) -> list[LibraryEntry]:
         .values_list("resource_id", "granted_at")
     )
     dates = dict(reversed(list(granted)))  # the latest date wins for a resource
-    entries = _entries(dates.keys(), dates, request)
+    entries = library_entries(dates.keys(), dates, request)
     return sorted(
         (entries[pk] for pk in dates if pk in entries),
         key=lambda entry: (entry.date, entry.resource_id),
@@ -444,7 +444,7 @@ def library_for(user, request) -> Library:
         .order_by("-updated_at")
     )
     dates = {row["resource_id"]: row["last"] for row in rows}
-    entries = _entries(
+    entries = library_entries(
         [row["resource_id"] for row in rows] + [rating.resource_id for rating in ratings],
         dates,
         request,

@@ -4,7 +4,7 @@ submissions have their own module (resources/submission_urls.py)."""
 
 from django.urls import path
 
-from .views import dashboard, library, privacy, profile
+from .views import dashboard, folders, library, privacy, profile
 
 app_name = "accounts"
 
@@ -12,6 +12,16 @@ urlpatterns = [
     path("", dashboard.dashboard, name="dashboard"),
     path("profil/", profile.edit_profile, name="profile"),
     path("bibliotheque/", library.library, name="library"),
+    path("bibliotheque/dossiers/nouveau/", folders.create, name="folder_create"),
+    path("bibliotheque/dossiers/<int:folder_id>/", folders.detail, name="folder"),
+    path("bibliotheque/dossiers/<int:folder_id>/renommer/", folders.rename, name="folder_rename"),
+    path("bibliotheque/dossiers/<int:folder_id>/supprimer/", folders.delete, name="folder_delete"),
+    path(
+        "bibliotheque/dossiers/<int:folder_id>/retirer/<int:resource_id>/",
+        folders.remove,
+        name="folder_remove",
+    ),
+    path("bibliotheque/classer/<int:resource_id>/", folders.file_resource, name="file_resource"),
     path("confidentialite/", privacy.privacy, name="privacy"),
     path("confidentialite/export/", privacy.export_data, name="privacy_export"),
     path("confidentialite/supprimer/", privacy.delete_account, name="delete_account"),

@@ -13,9 +13,10 @@ from django.db.models import Q
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
+from accounts import roles
 from core.i18n import current_language
 
-from . import attribution, authorship, licences
+from . import adaptations, attribution, authorship, licences
 from .listing import Preview, previews_for, resource_cards, taxonomy_terms
 from .models import Package, Rating, ResourcePage
 
@@ -88,7 +89,18 @@ def resource_page_context(page: ResourcePage, request) -> dict:
     own_rating = next((r for r in ratings if signed_in and r.user_id == user.pk), None)
     reviews = [r for r in ratings if not r.hidden and r.comment][:20]
     can_rate = signed_in and user.pk not in static["author_ids"]
-    return {**static, "reviews": reviews, "own_rating": own_rating, "can_rate": can_rate}
+    # « Adapter cette ressource »: for visitors (the submission asks them to log in) and for
+    # those who may submit, when the licence allows adaptations.
+    adapt_offered = adaptations.allows_adaptation(page.licence_info) and (
+        not signed_in or roles.may_submit(user)
+    )
+    return {
+        **static,
+        "reviews": reviews,
+        "own_rating": own_rating,
+        "can_rate": can_rate,
+        "adapt_offered": adapt_offered,
+    }
 
 
 def _static_context(page: ResourcePage, request, lang: str) -> dict:

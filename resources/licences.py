@@ -313,6 +313,10 @@ def _label(licence: Licence) -> Promise:
     return lazy(lambda: licence.short(current_language()), str)()
 
 
+# Public: the sentences of resources/adaptations.py name licences the same way.
+short_label = _label
+
+
 # (id, short name), the names in French: the catalogue's language, and what the migrations record.
 LICENCE_CHOICES: list[tuple[str, str]] = [(key, lic.short_name) for key, lic in LICENCES.items()]
 # The same for model and form fields: each name is rendered in the language of the screen that

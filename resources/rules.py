@@ -3,7 +3,7 @@ language. Used by ResourcePage.clean() (the admin) and the submission form alike
 
 from django.utils.translation import gettext_lazy as _
 
-from . import licences
+from . import adaptations, licences
 
 
 def resource_errors(page) -> dict[str, list]:
@@ -43,15 +43,30 @@ def resource_errors(page) -> dict[str, list]:
         )
         if not decision:
             add("licence", decision.reason)
-        else:
+        # The price is checked even when the licence is refused (against a licence the source
+        # allows), so that the member reads every problem at once.
+        candidate = (
+            licence
+            if decision
+            else adaptations.adaptation_terms(
+                source_licence, same_rights_holder=same_holder
+            ).default_licence()
+        )
+        if price > 0 and candidate is not None:
             priced = licences.derivative_allowed(
-                source_licence, licence, price, same_rights_holder=same_holder
+                source_licence, candidate, price, same_rights_holder=same_holder
             )
             if not priced:
                 add("price_cents", priced.reason)
     elif page.source_title and not page.source_licence:
         add("source_licence", _("Give the licence of the source you adapted."))
     return errors
+
+
+def adaptation_source(page):
+    """(licence of what this resource adapts, whether its authors hold the rights to it too);
+    (None, False) for an original work."""
+    return _source(page, {user.pk for user in page.authors.all()})
 
 
 def _source(page, author_ids):

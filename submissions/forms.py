@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from resources import licences, uploads
+from resources import adaptations, licences, uploads
 from resources.models import (
     DigitalCompetencyDimension,
     Discipline,
@@ -18,7 +18,7 @@ from resources.models import (
     ResourcePage,
     ResourceType,
 )
-from resources.rules import resource_errors
+from resources.rules import adaptation_source, resource_errors
 from submissions.text import html_to_text, text_to_html
 
 MAX_PRICE_CENTS = 100_000_00  # 100 000 $: anything above is a typing mistake
@@ -205,12 +205,17 @@ class ClassificationForm(StepForm):
         for raw in re.split(r"[,;\n]", self.cleaned_data["tags"]):
             name = " ".join(raw.split())
             if name and name.lower() not in seen:
-                if len(name) > 100:
-                    raise ValidationError(_("A keyword has 100 characters at most."))
                 seen.add(name.lower())
                 names.append(name)
+        errors = []  # both at once
+        if any(len(name) > 100 for name in names):
+            errors.append(ValidationError(_("A keyword has 100 characters at most.")))
         if len(names) > MAX_TAGS:
-            raise ValidationError(format_lazy(_("Give {count} keywords at most."), count=MAX_TAGS))
+            errors.append(
+                ValidationError(format_lazy(_("Give {count} keywords at most."), count=MAX_TAGS))
+            )
+        if errors:
+            raise ValidationError(errors)
         return names
 
     def apply(self, draft) -> None:
@@ -307,6 +312,29 @@ _FORM_FIELDS = {
 }
 
 
+# The draft's attribute each field of the licence step sets.
+_DRAFT_ATTRIBUTES = {
+    "licence": "licence",
+    "price": "price_cents",
+    "member_price": "member_price_cents",
+    "adapted_from_url": "adapted_from_page",
+    "source_title": "source_title",
+    "source_author": "source_author",
+    "source_url": "source_url",
+    "source_licence": "source_licence",
+}
+_STRIPPED = {"source_title", "source_author"}
+# The form fields each rule reads: a rule waits while one of them has its own error.
+_RULE_INPUTS = {
+    "price_cents": {"price", "licence", "adapted_from_url", "source_licence"},
+    "member_price_cents": {"price", "member_price"},
+    "licence": {"licence", "adapted_from_url", "source_licence"},
+    "adapted_from_page": {"adapted_from_url"},
+    "source_title": {"adapted_from_url", "source_title"},
+    "source_licence": {"source_title", "source_licence"},
+}
+
+
 def form_field_for(page_field: str) -> str:
     return _FORM_FIELDS.get(page_field, page_field)
 
@@ -355,8 +383,14 @@ class LicenceForm(StepForm):
     @classmethod
     def initial_for(cls, draft, lang="fr") -> dict:
         source = draft.adapted_from_page
+        licence = draft.licence
+        terms = adaptation_terms_of(draft)
+        if terms is not None and licence not in terms.allowed_ids and terms.allowed:
+            # The source came after the licence (or the button set it): start from a licence
+            # it allows rather than from one the member could not keep.
+            licence = terms.default_licence().id
         return {
-            "licence": draft.licence,
+            "licence": licence,
             "price": format_price(draft.price_cents, lang) if draft.price_cents else "",
             "member_price": format_price(draft.member_price_cents, lang),
             "adapted_from_url": source.url if source is not None else "",
@@ -393,12 +427,17 @@ class LicenceForm(StepForm):
 
     def clean(self):
         data = super().clean()
-        if self.errors or self.draft is None:
+        if self.draft is None:
             return data
         # The licence and money rules, on the draft with the new values (it is saved only when
-        # the form is valid).
+        # the form is valid). They are checked even when a field has an error of its own, so
+        # that the member reads every problem of the step at once; a field in error keeps the
+        # draft's value, and the rules that read it wait until it is readable.
         self._set(self.draft, data)
+        in_error = set(self.errors)
         for page_field, messages in resource_errors(self.draft).items():
+            if _RULE_INPUTS.get(page_field, set()) & in_error:
+                continue
             name = form_field_for(page_field)
             for message in messages:
                 self.add_error(name if name in self.fields else None, message)
@@ -406,18 +445,45 @@ class LicenceForm(StepForm):
 
     @staticmethod
     def _set(draft, data) -> None:
-        draft.licence = data["licence"]
-        draft.price_cents = data["price"]
-        draft.member_price_cents = data["member_price"]
-        draft.adapted_from_page = data["adapted_from_url"]
-        draft.source_title = data["source_title"].strip()
-        draft.source_author = data["source_author"].strip()
-        draft.source_url = data["source_url"]
-        draft.source_licence = data["source_licence"]
+        """The form's values onto the draft: those it has (a field in error has none)."""
+        for name, attribute in _DRAFT_ATTRIBUTES.items():
+            if name in data:
+                value = data[name]
+                setattr(draft, attribute, value.strip() if name in _STRIPPED else value)
 
     def apply(self, draft) -> None:
         self._set(draft, self.cleaned_data)
 
+    def adaptation_terms(self):
+        """What the source leaves the member (None for an original work), from the draft as
+        this form left it: the saved source, or the one just typed."""
+        if not hasattr(self, "_terms"):
+            self._terms = adaptation_terms_of(self.draft) if self.draft is not None else None
+        return self._terms
+
+    @property
+    def price_allowed(self) -> bool:
+        terms = self.adaptation_terms()
+        # A source that allows no adaptation at all leaves the fields as they are: the licence's
+        # error says what is wrong.
+        return terms is None or not terms.allowed or terms.may_be_sold
+
     def licence_options(self):
-        """(radio, licence) pairs for the template, to show each licence's plain summary."""
+        """(radio, licence) pairs for the template, to show each licence's plain summary: only
+        the licences the source allows, when the resource adapts one. The field itself keeps
+        every licence, so that a forbidden one posted anyway gets the rule's reason."""
+        terms = self.adaptation_terms()
+        field = self.fields["licence"]
+        if terms is not None and terms.limits_licences:
+            # Before the radios are first rendered (the bound field keeps them): numbered from
+            # _0, as the error summary's link expects.
+            field.widget.choices = [c for c in field.choices if c[0] in terms.allowed_ids]
         return [(radio, licences.get_licence(radio.data["value"])) for radio in self["licence"]]
+
+
+def adaptation_terms_of(draft):
+    """The licences and prices the draft's source allows (None for an original work)."""
+    source_licence, same_holder = adaptation_source(draft)
+    if source_licence is None:
+        return None
+    return adaptations.adaptation_terms(source_licence, same_rights_holder=same_holder)

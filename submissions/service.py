@@ -18,7 +18,7 @@ import json
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.core.exceptions import ImproperlyConfigured
+from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.db import models, transaction
 from django.db.models import Prefetch
 from django.http import Http404
@@ -36,6 +36,8 @@ from resources.images import root_collection
 from resources.models import ResourceFile, ResourceIndexPage, ResourcePage, ResourcePreview
 from resources.models.pages import private_storage, resource_file_key
 from resources.rules import resource_errors
+
+from . import receipt
 
 # --- Steps --------------------------------------------------------------------------------------
 
@@ -293,15 +295,37 @@ def _store_file(uploaded, content_type: str) -> ResourceFile:
     )
 
 
-@transaction.atomic
-def add_files(user, page: ResourcePage, uploaded_files) -> list[ResourceFile]:
-    """Check every file, then store them and add them to a new draft revision.
-
-    Raises ValidationError when resources.uploads refuses one of them: nothing is stored then."""
+def check_uploads(uploaded_files, preview=None) -> list[str]:
+    """Check every file and the preview image, all of them, before anything is stored: returns
+    the files' MIME types; ValidationError({"files": […], "preview": […]}) naming each refused
+    upload, so that the member reads every problem at once."""
+    errors: dict[str, list] = {}
     content_types = []
     for uploaded in uploaded_files:
-        content_types.append(uploads.check_resource_file(uploaded))
+        try:
+            content_types.append(uploads.check_resource_file(uploaded))
+        except ValidationError as error:
+            errors.setdefault("files", []).extend(error.error_list)
         uploaded.seek(0)
+    if preview is not None:
+        try:
+            uploads.check_image(preview)
+        except ValidationError as error:
+            errors["preview"] = error.error_list
+        preview.seek(0)
+    if errors:
+        raise ValidationError(errors)
+    return content_types
+
+
+@transaction.atomic
+def add_files(user, page: ResourcePage, uploaded_files, content_types=None) -> list[ResourceFile]:
+    """Store the files and add them to a new draft revision; `content_types` from
+    check_uploads(), which runs here when they are not given.
+
+    Raises ValidationError when resources.uploads refuses one of them: nothing is stored then."""
+    if content_types is None:
+        content_types = check_uploads(uploaded_files)
     draft = draft_of(page)
     files = list(draft.files.all())
     added = [
@@ -341,10 +365,14 @@ def _file_in_use(page: ResourcePage, name: str) -> bool:
 
 
 @transaction.atomic
-def add_preview(user, page: ResourcePage, uploaded, alt_text: str) -> ResourcePreview:
-    """Check the image, make it a Wagtail image (public) and add it to a new draft revision."""
-    uploads.check_image(uploaded)
-    uploaded.seek(0)
+def add_preview(
+    user, page: ResourcePage, uploaded, alt_text: str, *, checked: bool = False
+) -> ResourcePreview:
+    """Check the image (unless check_uploads() did), make it a Wagtail image (public) and add
+    it to a new draft revision."""
+    if not checked:
+        uploads.check_image(uploaded)
+        uploaded.seek(0)
     image = get_image_model()(
         title=alt_text[:255],
         file=uploaded,
@@ -413,21 +441,23 @@ def has_changes(page: ResourcePage) -> bool:
 
 @transaction.atomic
 def submit_for_review(user, page: ResourcePage) -> dict[str, list]:
-    """Send the latest revision to the editors; returns the errors that prevent it (nothing is
-    started then). After a request for changes, the same workflow resumes on the new revision."""
+    """Send the latest revision to the editors, and the member a receipt; returns the errors
+    that prevent it (nothing is started, nothing sent then). After a request for changes, the
+    same workflow resumes on the new revision."""
     errors = submission_errors(draft_of(page))
     if errors or not has_changes(page):
         return errors
     workflow_state = page.current_workflow_state
     if workflow_state is not None:
         if workflow_state.status == WorkflowState.STATUS_IN_PROGRESS:
-            return {}  # already with the editors (a second click)
+            return {}  # already with the editors (a second click): no second receipt
         workflow_state.resume(user=user)
-        return {}
-    workflow = page.get_workflow()
-    if workflow is None:
-        raise ImproperlyConfigured("No active workflow on the resource index.")
-    workflow.start(page, user)
+    else:
+        workflow = page.get_workflow()
+        if workflow is None:
+            raise ImproperlyConfigured("No active workflow on the resource index.")
+        workflow.start(page, user)
+    receipt.schedule_receipt(user, page)
     return {}
 
 

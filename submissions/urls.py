@@ -10,6 +10,7 @@ urlpatterns = [
     path("", views.my_submissions, name="list"),
     path("nouveau/", views.new_submission, name="new"),
     path("gains/", earnings.earnings, name="earnings"),
+    path("adapter/<int:source_id>/", views.adapt, name="adapt"),
     path("<int:page_id>/fichiers/retirer/", views.remove_upload, name="remove_upload"),
     path("<int:page_id>/retirer-de-la-revision/", views.withdraw, name="withdraw"),
     path("<int:page_id>/depublier/", views.unpublish, name="unpublish"),

@@ -5,6 +5,7 @@ Anonymous visitors go to the log-in page; signed-in people who may not submit (n
 membership) get a page explaining how to become a member; a submission of someone else answers
 404 (submissions.service.submission_for)."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
@@ -25,7 +26,7 @@ from submissions.forms import (
     form_field_for,
 )
 
-from . import service
+from . import adapting, service
 
 TEMPLATES = "resources/submission/"
 FORMS = {
@@ -122,6 +123,26 @@ def new_submission(request):
     return _render_step(request, None, service.DESCRIPTION, form)
 
 
+def adapt(request, source_id):
+    """Step 1 of an adaptation of a published resource (« Adapter cette ressource »): the same
+    form, which names the source; saving it creates the draft with its source set."""
+    if (answer := _gate(request)) is not None:
+        return answer
+    try:
+        source = adapting.source_for(request.user, source_id)
+    except adapting.NotAdaptable as refusal:
+        messages.error(request, refusal.message)
+        return redirect(refusal.url)
+    if request.method == "POST":
+        form = DescriptionForm(request.POST)
+        if form.is_valid():
+            page = adapting.create_adaptation(request.user, form.values(), source)
+            return _after_save(request, page, service.DESCRIPTION)
+    else:
+        form = DescriptionForm(initial={"language": source.page.language})
+    return _render_step(request, None, service.DESCRIPTION, form, source=source)
+
+
 def edit_step(request, page_id, step):
     if (answer := _gate(request)) is not None:
         return answer
@@ -153,7 +174,8 @@ def _files(request, page):
     draft = service.draft_of(page)
     if request.method == "POST":
         form = FilesForm(request.POST, request.FILES, draft=draft)
-        if form.is_valid() and _store_uploads(request, page, form):
+        if _uploads_accepted(form):
+            _store_uploads(request, page, form)
             draft = service.draft_of(page)
             action = request.POST.get("action")
             if action == "continue" and not list(draft.files.all()):
@@ -174,27 +196,36 @@ def _files(request, page):
     )
 
 
-def _store_uploads(request, page, form) -> bool:
-    """Store what was chosen; a refused upload becomes an error next to its field."""
+def _uploads_accepted(form) -> bool:
+    """Whether the form is valid and every upload passes the content checks. The uploads are
+    checked even when another field has an error, so that every problem shows at once; each
+    refused one becomes an error next to its field."""
+    valid = form.is_valid()
     data = form.cleaned_data
     try:
-        if data["files"]:
-            added = service.add_files(request.user, page, data["files"])
-            messages.success(
-                request,
-                _("Added: %(names)s.") % {"names": ", ".join(f.display_name for f in added)},
-            )
+        form.content_types = service.check_uploads(
+            data.get("files") or [], data.get("preview") or None
+        )
     except ValidationError as error:
-        form.add_error("files", error)
+        form.add_error(None, error)
         return False
-    try:
-        if data["preview"]:
-            service.add_preview(request.user, page, data["preview"], data["preview_alt"].strip())
-            messages.success(request, _("The preview image is added."))
-    except ValidationError as error:
-        form.add_error("preview", error)
-        return False
-    return True
+    return valid
+
+
+def _store_uploads(request, page, form) -> None:
+    """Store what was chosen, once _uploads_accepted() passed them all."""
+    data = form.cleaned_data
+    if data["files"]:
+        added = service.add_files(request.user, page, data["files"], form.content_types)
+        messages.success(
+            request,
+            _("Added: %(names)s.") % {"names": ", ".join(f.display_name for f in added)},
+        )
+    if data["preview"]:
+        service.add_preview(
+            request.user, page, data["preview"], data["preview_alt"].strip(), checked=True
+        )
+        messages.success(request, _("The preview image is added."))
 
 
 @require_POST
@@ -259,6 +290,7 @@ def _review(request, page):
         has_changes=service.has_changes(page),
         errors=errors,
         submitted=request.method == "POST",
+        review_days=settings.REVIEW_EXPECTED_DAYS,
         licence=licences.get_licence(draft.licence),
         source=draft.adapted_from_page,
         source_licence=(

@@ -353,6 +353,11 @@ BOUTIQUE_MEMBERSHIP_REMINDER_DAYS = env.int("BOUTIQUE_MEMBERSHIP_REMINDER_DAYS",
 # Stripe Tax (GST/QST) on Checkout Sessions; off until the account is registered for it.
 BOUTIQUE_AUTOMATIC_TAX = env.bool("BOUTIQUE_AUTOMATIC_TAX", default=False)
 
+# --- Submissions ----------------------------------------------------------------------------
+# How many business days (Monday to Friday) the editors usually take to read a submission: the
+# receipt e-mail and the review step promise an answer within them.
+REVIEW_EXPECTED_DAYS = env.int("REVIEW_EXPECTED_DAYS", default=5)
+
 # --- Wagtail --------------------------------------------------------------------------------
 # `load_demo` may create the demo accounts (public password, a superuser among them); never in
 # production (apop/settings/production.py turns it off).

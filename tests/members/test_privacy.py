@@ -146,6 +146,7 @@ def test_the_export_has_every_documented_key(client, people):
         "profile_photo",
         "purchases",
         "sales",
+        "library_folders",
     ]
     assert data["format_version"] == 1
     generated = datetime.datetime.fromisoformat(data["generated_at"])
