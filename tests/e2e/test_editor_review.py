@@ -64,7 +64,7 @@ def test_an_editor_reviews_a_submission_in_place_and_the_member_reads_the_commen
 ):
     member, editor = people
     resource = _submitted(member)
-    context = browser.new_context(viewport={"width": width, "height": 900})
+    context = browser.new_context(viewport={"width": width, "height": 900}, locale="fr-CA")
     page = context.new_page()
     log_in(context, site_url, editor)
 
@@ -98,24 +98,22 @@ def test_an_editor_reviews_a_submission_in_place_and_the_member_reads_the_commen
     expect(page.locator(".apop-authors__chosen li")).to_have_count(1)
 
     # Approval with a comment, from the same screen
-    approve = page.locator('button[data-workflow-action-name="approve"]').first
-    if not approve.is_visible():
-        page.locator(
-            "footer .dropdown-toggle, footer [data-w-dropdown-target=toggle]"
-        ).first.click()
-    approve.click()
+    _footer_action(
+        page, 'button[data-workflow-action-name="approve"][data-workflow-action-modal-url]'
+    )
     comment = page.locator("textarea[name=comment]")
     expect(comment).to_be_visible()
     comment.fill(COMMENT)
     screenshot(page, f"editor-review-approve-{width}")
     page.locator(".modal button[type=submit], .w-dialog button[type=submit]").last.click()
-    page.wait_for_load_state()
+    # Approved: the admin goes back to the resources' listing.
+    page.wait_for_url(f"{site_url}/admin/pages/{resource.get_parent().pk}/")
     resource.refresh_from_db()
     assert resource.live is True
     context.close()
 
     # The member reads the comment in « Mes soumissions »
-    member_context = browser.new_context(viewport={"width": width, "height": 900})
+    member_context = browser.new_context(viewport={"width": width, "height": 900}, locale="fr-CA")
     member_page = member_context.new_page()
     log_in(member_context, site_url, member)
     member_page.goto(f"{site_url}/fr/compte/depots/")
@@ -127,7 +125,7 @@ def test_an_editor_reviews_a_submission_in_place_and_the_member_reads_the_commen
 
 
 def test_an_open_collection_refuses_a_sold_resource_chosen_in_the_chooser(
-    page, site_url, people, make_resource, make_collection, screenshot
+    browser, site_url, people, make_resource, make_collection, screenshot
 ):
     member, editor = people
     free = make_resource("Notes libres", slug="notes-libres", licence="CC-BY-4.0")
@@ -139,18 +137,23 @@ def test_an_open_collection_refuses_a_sold_resource_chosen_in_the_chooser(
         authors=[member],
     )
     collection = make_collection("Calcul", [(free, "")], slug="calcul")
-    log_in(page.context, site_url, editor)
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="fr-CA")
+    page = context.new_page()
+    log_in(context, site_url, editor)
 
     page.goto(f"{site_url}/admin/pages/{collection.pk}/edit/")
-    page.locator("[data-chooser-action-choose]").first.click()
+    chooser = page.locator("#id_items-0-resource-chooser")
+    chooser.locator("[data-w-dropdown-target=toggle]").first.click()  # the chosen item's actions
+    chooser.locator("[data-chooser-action-choose]:visible").first.click()
     modal = page.locator(".modal-content, .w-dialog").last
     row = modal.locator("tr", has_text="Examen vendu")
     expect(row).to_contain_text("Tous droits réservés")
     expect(row).to_contain_text("12,50\u00a0$")
     screenshot(page, "editor-rel-chooser")
     row.locator("a").first.click()
-    expect(page.locator("[data-chooser-title]").first).to_contain_text("Examen vendu")
+    expect(chooser.locator("[data-chooser-title]")).to_contain_text("Examen vendu")
     _footer_action(page, 'button[name="action-publish"]')
     expect(page.get_by_text("ne peut pas entrer dans une collection REL").first).to_be_visible()
     screenshot(page, "editor-rel-refused")
     assert [item.resource_id for item in collection.items.all()] == [free.pk]
+    context.close()
