@@ -10,7 +10,7 @@ from django.test import Client
 from playwright.sync_api import expect
 
 from resources.models import ResourcePage
-from tests.e2e.helpers import WCAG_TAGS
+from tests.e2e.helpers import WCAG_TAGS, axe_violations
 from tests.e2e.test_submission import log_in
 from tests.resources.helpers import a_year_from_now, fill_all_steps, make_editor, step_url
 
@@ -125,7 +125,7 @@ def test_an_editor_reviews_a_submission_in_place_and_the_member_reads_the_commen
 
 
 def test_an_open_collection_refuses_a_sold_resource_chosen_in_the_chooser(
-    browser, site_url, people, make_resource, make_collection, screenshot
+    browser, site_url, people, make_resource, make_collection, axe_source, screenshot
 ):
     member, editor = people
     free = make_resource("Notes libres", slug="notes-libres", licence="CC-BY-4.0")
@@ -156,4 +156,15 @@ def test_an_open_collection_refuses_a_sold_resource_chosen_in_the_chooser(
     expect(page.get_by_text("ne peut pas entrer dans une collection REL").first).to_be_visible()
     screenshot(page, "editor-rel-refused")
     assert [item.resource_id for item in collection.items.all()] == [free.pk]
+
+    # The public page: compact cards and « Tout télécharger », at desktop and phone widths
+    for width in (1280, 390):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.goto(f"{site_url}/fr/collections/calcul/")
+        expect(page.locator("article.resource-card")).to_have_count(1)
+        expect(page.locator("[data-collection-download]")).to_have_attribute(
+            "href", f"/telechargement/collections/{collection.pk}/"
+        )
+        assert axe_violations(page, axe_source) == []
+        screenshot(page, f"collection-rel-{width}")
     context.close()
