@@ -85,31 +85,29 @@ def on_workflow_submitted(sender, instance, user=None, **kwargs):
 
 def on_workflow_approved(sender, instance, user=None, **kwargs):
     """Published: the authors get the public address and the editor's comment."""
-    page = instance.content_object
-    resource = _resource_of(page)
-    authors = _author_ids(resource) if resource is not None else set()
-    comment = _comment(instance)
-    others = _other_requesters(instance, user, authors)
-    page_id = page.pk
-    if authors:
-        transaction.on_commit(lambda: send_published(page_id, authors, comment))
-    if others:
-        transaction.on_commit(lambda: send_decision(page_id, others, True, comment))
+    _decided(instance, user, approved=True)
 
 
 def on_workflow_rejected(sender, instance, user=None, **kwargs):
     """Changes requested: the authors get the editor's comment."""
-    page = instance.content_object
+    _decided(instance, user, approved=False)
+
+
+def _decided(workflow_state, user, *, approved: bool) -> None:
+    """After commit: the authors' e-mail, and the requester's when they are someone else."""
+    page = workflow_state.content_object
     resource = _resource_of(page)
     authors = _author_ids(resource) if resource is not None else set()
-    comment = _comment(instance)
-    others = _other_requesters(instance, user, authors)
+    comment = _comment(workflow_state)
+    others = _other_requesters(workflow_state, user, authors)
     page_id = page.pk
-    if authors:
+    if authors and approved:
+        transaction.on_commit(lambda: send_published(page_id, authors, comment))
+    elif authors:
         title = resource.draft_title or resource.title
         transaction.on_commit(lambda: send_changes_requested(page_id, authors, title, comment))
     if others:
-        transaction.on_commit(lambda: send_decision(page_id, others, False, comment))
+        transaction.on_commit(lambda: send_decision(page_id, others, approved, comment))
 
 
 def _other_requesters(workflow_state, deciding_user, author_ids) -> set[int]:
