@@ -68,8 +68,18 @@ def test_an_editor_reviews_a_submission_in_place_and_the_member_reads_the_commen
     page = context.new_page()
     log_in(context, site_url, editor)
 
+    # The dashboard's queue: licence, price and disciplines before opening anything
+    page.goto(f"{site_url}/admin/")
+    row = page.locator(f'[data-queue-resource="{resource.pk}"]')
+    expect(row).to_contain_text("CC BY-NC-SA 4.0")
+    expect(row).to_contain_text("Gratuit")
+    expect(row).to_contain_text("201 Mathématiques")
+    assert axe_in(page, axe_source, "#resources-to-review-section, .apop-queue") == []
+    screenshot(page, f"editor-review-queue-{width}")
+    row.locator("a").first.click()
+
     # The review summary: what the editor judges, without downloading anything
-    page.goto(f"{site_url}/admin/pages/{resource.pk}/edit/")
+    page.wait_for_url(f"{site_url}/admin/pages/{resource.pk}/edit/")
     summary = page.locator("[data-review-summary]")
     expect(summary.locator('[data-review="licence"]')).to_have_text("CC BY-NC-SA 4.0")
     expect(summary.locator('[data-review="price"]')).to_have_text("Gratuit")

@@ -7,6 +7,7 @@ import re
 
 import pytest
 from django.contrib.auth.models import Permission
+from wagtail.users.models import UserProfile
 
 from resources.models import ResourcePage
 from tests.resources.helpers import a_year_from_now, fill_all_steps, form_data, step_url
@@ -59,6 +60,18 @@ def test_the_review_summary_shows_what_the_editor_judges(client, submitted, edit
     assert opened["Content-Disposition"] == 'inline; filename="notes.pdf"'
     # The member's preview image, as a thumbnail.
     assert 'alt="Première page des exercices"' in html
+
+
+def test_the_review_summary_reads_english_in_an_english_admin(client, submitted, editor):
+    UserProfile.get_for_user(editor)
+    UserProfile.objects.filter(user=editor).update(preferred_language="en")
+
+    summary = _summary(client.get(f"/admin/pages/{submitted.pk}/edit/").content.decode())
+
+    assert '<dd data-review="price">Free</dd>' in summary
+    assert '<dd data-review="disciplines">201 Mathematics</dd>' in summary
+    assert "The licence checks pass:" in summary
+    assert "An original work (no source)" in summary
 
 
 def test_the_dashboard_queue_shows_licence_price_and_disciplines(client, submitted, editor):
