@@ -40,7 +40,7 @@ from resources.models import (
     ResourceType,
 )
 from resources.ratings import rate
-from resources.rules import resource_errors
+from resources.rules import collection_errors, resource_errors
 from resources.structure import ensure_catalogue_structure
 
 from . import sample_files
@@ -344,6 +344,11 @@ def _collection(collection_index, spec, pages, terms) -> CollectionPage:
         CollectionItem(resource=_lookup(pages, key, "resource", record), sort_order=position)
         for position, key in enumerate(spec["resources"])
     ]
+    is_open = spec.get("open", True)
+    if problems := collection_errors(is_open, [item.resource for item in items]):
+        raise DemoDataError(
+            f"{record} breaks the catalogue's rules: {' '.join(map(str, problems))}"
+        )
     discipline = spec.get("discipline")
     cover = get_image_model()(title=f"Couverture — {spec['title']}"[:255])
     cover.file = ImageFile(
@@ -361,6 +366,7 @@ def _collection(collection_index, spec, pages, terms) -> CollectionPage:
         if discipline
         else None,
         featured=spec.get("featured", False),
+        is_open=is_open,
         cover=cover,
         live=False,
     )

@@ -26,10 +26,10 @@ def safe_file_name(name: str) -> str:
     return cleaned.replace("\\", "_").strip().strip(".") or "fichier"
 
 
-def content_disposition(name: str) -> str:
-    """`attachment` with the name as RFC 6266 asks: an ASCII `filename` every browser reads
-    (accents dropped, quotes and backslashes replaced) and, when the name is not plain ASCII,
-    `filename*` with its UTF-8 form, which current browsers prefer."""
+def content_disposition(name: str, kind: str = "attachment") -> str:
+    """`attachment` (or `inline`) with the name as RFC 6266 asks: an ASCII `filename` every
+    browser reads (accents dropped, quotes and backslashes replaced) and, when the name is not
+    plain ASCII, `filename*` with its UTF-8 form, which current browsers prefer."""
     name = safe_file_name(name)
     fallback = (
         unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().replace('"', "'")
@@ -39,8 +39,8 @@ def content_disposition(name: str) -> str:
     if not fallback or (dot and not stem.strip()):  # nothing left but ".txt": name it
         fallback = f"fichier.{suffix}" if dot else "fichier"
     if fallback == name:
-        return f'attachment; filename="{name}"'
-    return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(name, safe='')}"
+        return f'{kind}; filename="{name}"'
+    return f"{kind}; filename=\"{fallback}\"; filename*=UTF-8''{quote(name, safe='')}"
 
 
 class FileMissing(Exception):
@@ -48,12 +48,13 @@ class FileMissing(Exception):
     handed out as a link to nothing)."""
 
 
-def deliver(field_file, *, name: str, content_type: str):
-    """The response that hands `field_file` (a private FieldFile) to the browser as `name`.
-    Raises FileMissing when the object is not in the storage; a storage that does not answer
-    raises its own error (the 503 page, core/outages.py)."""
+def deliver(field_file, *, name: str, content_type: str, inline: bool = False):
+    """The response that hands `field_file` (a private FieldFile) to the browser as `name`;
+    `inline`: shown in the browser (the editors' review) rather than saved. Raises FileMissing
+    when the object is not in the storage; a storage that does not answer raises its own error
+    (the 503 page, core/outages.py)."""
     storage = storages["private"]
-    disposition = content_disposition(name)
+    disposition = content_disposition(name, "inline" if inline else "attachment")
     if _is_s3(storage):
         # One HEAD request: a presigned link is made without asking S3, so without it a down
         # server or a lost object would show the browser's error (or S3's XML) instead of ours.

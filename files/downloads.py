@@ -23,9 +23,9 @@ from django.utils.translation import gettext as _
 from boutique import entitlements
 from resources.authorship import is_author
 from resources.events import announce_change
-from resources.models import Download, ResourceFile, ResourcePage
+from resources.models import CollectionPage, Download, ResourceFile, ResourcePage
 
-from . import delivery, packages, throttle
+from . import collection_packages, delivery, packages, throttle
 
 logger = logging.getLogger(__name__)
 POPULARITY_REFRESH_SECONDS = 300
@@ -73,21 +73,26 @@ def _refused(request, page):
         return redirect(page.get_url(request=request))
     retry_after = throttle.consume_download(request)
     if retry_after is not None:
-        response = render(
-            request,
-            "429.html",
-            {
-                "heading": _("Too many downloads"),
-                "message": _(
-                    "You have downloaded many files in a short time. Downloads open again "
-                    "within the hour."
-                ),
-            },
-            status=429,
-        )
-        response["Retry-After"] = str(retry_after)
-        return response
+        return _too_many(request, retry_after)
     return None
+
+
+def _too_many(request, retry_after):
+    """The 429 page of the download limits, in the visitor's language."""
+    response = render(
+        request,
+        "429.html",
+        {
+            "heading": _("Too many downloads"),
+            "message": _(
+                "You have downloaded many files in a short time. Downloads open again "
+                "within the hour."
+            ),
+        },
+        status=429,
+    )
+    response["Retry-After"] = str(retry_after)
+    return response
 
 
 def download_resource(request, resource_id):
@@ -127,3 +132,24 @@ def _deliver(field_file, **kwargs):
     except delivery.FileMissing as missing:
         logger.error("Private object %s is missing from the storage", missing)
         raise Http404 from missing
+
+
+def download_collection(request, collection_id):
+    """« Tout télécharger »: the ZIP of an open (REL) collection (files/collection_packages.py),
+    for anyone, counted as a download of each resource in it. Not open, not published or
+    restricted: 404."""
+    collection = (
+        CollectionPage.objects.live().public().filter(pk=collection_id, is_open=True).first()
+    )
+    if collection is None:
+        raise Http404
+    retry_after = throttle.consume_download(request)
+    if retry_after is not None:
+        return _too_many(request, retry_after)
+    package = collection_packages.ensure_collection_package(collection)
+    if package is None:
+        raise Http404
+    response = _deliver(package.file, name=f"{collection.slug}.zip", content_type="application/zip")
+    for resource in collection_packages.collection_resources(collection):
+        record_download(resource, request.user)
+    return response

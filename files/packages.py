@@ -138,7 +138,7 @@ def build_package(page: ResourcePage, content: PackageContent | None = None) -> 
         package, _created = Package.objects.select_for_update().get_or_create(resource=page)
         if package.signature == content.signature and package.file:
             # Someone built the same package meanwhile: keep theirs.
-            transaction.on_commit(lambda: _delete_quietly(storage, key))
+            transaction.on_commit(lambda: delete_quietly(storage, key))
             return package
         old_key = package.file.name
         package.file.name = key
@@ -146,7 +146,7 @@ def build_package(page: ResourcePage, content: PackageContent | None = None) -> 
         package.signature, package.built_at = content.signature, timezone.now()
         package.save()
         if old_key:
-            transaction.on_commit(lambda: _delete_quietly(storage, old_key))
+            transaction.on_commit(lambda: delete_quietly(storage, old_key))
         # The resource page shows the package's size and checksum.
         transaction.on_commit(bump_catalogue_version)
     return package
@@ -195,7 +195,7 @@ def _sha256(stream) -> str:
     return digest.hexdigest()
 
 
-def _delete_quietly(storage, key: str) -> None:
+def delete_quietly(storage, key: str) -> None:
     try:
         storage.delete(key)
     except Exception:  # an orphan object costs little; a failed publication would cost more

@@ -9,4 +9,5 @@ app_name = "downloads"
 urlpatterns = [
     path("<int:resource_id>/", downloads.download_resource, name="resource"),
     path("<int:resource_id>/<int:file_id>/", downloads.download_file, name="file"),
+    path("collections/<int:collection_id>/", downloads.download_collection, name="collection"),
 ]

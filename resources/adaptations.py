@@ -71,7 +71,7 @@ def adaptation_terms(source: Licence, *, same_rights_holder: bool = False) -> Ad
 
 
 def _reason(source: Licence, same_rights_holder: bool) -> str | Promise:
-    name = licences.short_label(source)
+    name = licences.label(source)
     if same_rights_holder:
         # fr: Vous êtes l'un des auteurs de la source : vous pouvez choisir toute licence et tout prix.
         return _("You are an author of the source: you may choose any licence and any price.")

@@ -1,4 +1,4 @@
-"""The admin's form for a resource's files.
+"""The admin's forms of a resource: its files, and its prices in dollars.
 
 A draft revision of a published resource can hold files that have no database row yet (a member
 added them through the submission form; the live page keeps its own until approval). Django's
@@ -10,8 +10,11 @@ from django import forms
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 from wagtail.admin.panels import InlinePanel
+
+from core.money import MoneyField
+from resources.rules import rel_refusals
 
 SALT = "resources.ResourceFile.file"
 
@@ -54,3 +57,54 @@ class ResourceFilesPanel(InlinePanel):
         options = super().get_form_options()
         options["formsets"][self.relation_name]["form"] = ResourceFileForm
         return options
+
+
+class ResourcePageForm(WagtailAdminPageForm):
+    """The admin's resource form: prices typed in dollars (« 12,50 »), kept in cents — the rule
+    of core/money.py, the same as the member's submission form."""
+
+    price_cents = MoneyField(
+        label=_("Price in dollars"),
+        required=False,
+        help_text=_("For example 12,50. Leave empty or write 0 for a free resource."),
+    )
+    member_price_cents = MoneyField(
+        label=_("Price for APOP members (optional)"),
+        required=False,
+        empty_value=None,
+        negative_message=_("The member price cannot be negative."),
+        help_text=_("Lower than the price. Leave empty for the same price."),
+    )
+
+
+class CollectionPageForm(WagtailAdminPageForm):
+    """An open (REL) collection refuses, next to the resource and at the top of the form, any
+    resource that is sold or whose licence is not open (resources/rules.py)."""
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("is_open"):
+            return cleaned
+        refused = []
+        for form in self.formsets["items"].forms:
+            if not form.is_valid() or form.cleaned_data.get("DELETE"):
+                continue
+            resource = form.cleaned_data.get("resource")
+            reasons = rel_refusals(resource) if resource is not None else []
+            for reason in reasons:
+                form.add_error("resource", reason)
+            refused.extend(reasons)
+        if refused:
+            self.add_error(
+                None,
+                ValidationError(
+                    [
+                        _(
+                            "An open (REL) collection holds only free resources under an open licence."
+                        ),
+                        *refused,
+                    ],
+                    code="not_open",
+                ),
+            )
+        return cleaned

@@ -1,8 +1,10 @@
-"""The editor's validation of a resource (« ressource validée »), outside the revision history:
-validating is a judgement on the published resource, not an edit of its content."""
+"""Admin views of the catalogue: the editor's validation of a resource (« ressource validée »),
+outside the revision history — validating is a judgement on the published resource, not an edit of
+its content —, and the author chooser's search."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -10,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from accounts import roles
 
+from .admin_widgets import find_people
 from .detail import bump_catalogue_version
 from .models import ResourcePage
 
@@ -41,3 +44,19 @@ def toggle_validation(request, page_id):
         bump_catalogue_version()
         return redirect("wagtailadmin_explore", page.get_parent().pk)
     return TemplateResponse(request, "resources/admin/confirm_validation.html", {"page": page})
+
+
+def author_search(request):
+    """The author chooser's suggestions (resources/admin_widgets.py), for editors only:
+    {"results": [{"id", "name", "email"}]}."""
+    if not roles.is_editor(request.user):
+        raise PermissionDenied
+    people = find_people(request.GET.get("q", ""))
+    return JsonResponse(
+        {
+            "results": [
+                {"id": user.pk, "name": user.get_full_name(), "email": user.email}
+                for user in people
+            ]
+        }
+    )

@@ -11,7 +11,9 @@ class ResourcesConfig(AppConfig):
         from .detail import resource_page_context
         from .listing import paginate_resources, resource_cards
         from .models import presenters
+        from .review import review_summary
 
         presenters.register("resource_page", resource_page_context)
         presenters.register("resource_list", paginate_resources)
         presenters.register("cards", resource_cards)
+        presenters.register("review_summary", review_summary)

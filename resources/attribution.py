@@ -81,6 +81,8 @@ _FILE_LABELS = {
         "legal": f"Texte juridique{NBSP}:",
         "allows": f"Ce que la licence permet{NBSP}:",
         "conditions": f"Conditions{NBSP}:",
+        "collection": f"Collection{NBSP}:",
+        "folder": f"Dossier{NBSP}:",
     },
     "en": {
         "title": "Title:",
@@ -95,6 +97,8 @@ _FILE_LABELS = {
         "legal": "Legal code:",
         "allows": "What the license allows:",
         "conditions": "Conditions:",
+        "collection": "Collection:",
+        "folder": "Folder:",
     },
 }
 
@@ -251,6 +255,26 @@ def attribution_file(work: Work, *, site_url: str = "") -> str:
         "----",
         *_attribution_block(work, "en", site_url),
     ]
+    return "\n".join(lines) + "\n"
+
+
+def collection_attribution_file(
+    title: str, url: str, works: list[tuple[str, Work]], *, site_url: str = ""
+) -> str:
+    """The ATTRIBUTION.txt of a whole collection's download: the collection, then the credit of
+    each resource under the name of its folder; French, a "----" line, English."""
+    lines = []
+    for lang in ("fr", "en"):
+        labels = _FILE_LABELS[lang]
+        if lines:
+            lines.append("----")
+        lines += [f"{labels['collection']} {title}", f"{labels['source']} {url}"]
+        for folder, work in works:
+            lines += [
+                "",
+                f"{labels['folder']} {folder}/",
+                *_attribution_block(work, lang, site_url),
+            ]
     return "\n".join(lines) + "\n"
 
 

@@ -308,13 +308,9 @@ _LICENCE_LIST = (
 LICENCES: dict[str, Licence] = {licence.id: licence for licence in _LICENCE_LIST}
 
 
-def _label(licence: Licence) -> Promise:
+def label(licence: Licence) -> Promise:
     """The licence's short name in the language active when it is rendered."""
     return lazy(lambda: licence.short(current_language()), str)()
-
-
-# Public: the sentences of resources/adaptations.py name licences the same way.
-short_label = _label
 
 
 # (id, short name), the names in French: the catalogue's language, and what the migrations record.
@@ -323,7 +319,7 @@ LICENCE_CHOICES: list[tuple[str, str]] = [(key, lic.short_name) for key, lic in 
 # shows it (the English admin says "All rights reserved"); outside any language, as when
 # migrations are made, in French, so that the fields' choices equal LICENCE_CHOICES there.
 LICENCE_FIELD_CHOICES: list[tuple[str, Promise]] = [
-    (key, _label(lic)) for key, lic in LICENCES.items()
+    (key, label(lic)) for key, lic in LICENCES.items()
 ]
 
 
@@ -384,7 +380,7 @@ def can_sell(licence: Licence, price_cents: int, *, seller_is_rights_holder: boo
         format_lazy(
             # fr: Seul le titulaire des droits peut vendre une ressource sous licence {licence}.
             _("Only the rights holder may sell a resource under {licence}."),
-            licence=_label(licence),
+            licence=label(licence),
         )
     )
 
@@ -413,7 +409,7 @@ def derivative_allowed(
             format_lazy(
                 # fr: La licence de la source ({licence}) ne permet pas les adaptations.
                 _("The source's licence ({licence}) does not allow adaptations."),
-                licence=_label(source),
+                licence=label(source),
             )
         )
     if source.share_alike and licence != source:
@@ -421,7 +417,7 @@ def derivative_allowed(
             format_lazy(
                 # fr: Une adaptation d'une œuvre sous licence {licence} doit conserver la licence {licence}.
                 _("An adaptation of a {licence} work must keep the {licence} licence."),
-                licence=_label(source),
+                licence=label(source),
             )
         )
     if source.non_commercial and not licence.non_commercial:
@@ -429,7 +425,7 @@ def derivative_allowed(
             format_lazy(
                 # fr: Une adaptation d'une œuvre sous licence {licence} doit porter une licence non commerciale (NC).
                 _("An adaptation of a {licence} work must carry a non-commercial (NC) licence."),
-                licence=_label(source),
+                licence=label(source),
             )
         )
     if source.non_commercial and price_cents > 0:

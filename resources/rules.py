@@ -1,7 +1,13 @@
 """Validation of a resource against the money and licence rules, with messages in the user's
-language. Used by ResourcePage.clean() (the admin) and the submission form alike."""
+language. Used by ResourcePage.clean() (the admin) and the submission form alike; and what an
+open (REL) collection may hold, used by the collection's admin form and the demo loader."""
 
+from django.db.models import Q
+from django.utils.functional import lazy
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
+
+from core.formats import money
 
 from . import adaptations, licences
 
@@ -81,3 +87,49 @@ def _source(page, author_ids):
     if page.source_title and page.source_licence:
         return licences.get_licence(page.source_licence), False
     return None, False
+
+
+# --- Open (REL) collections -----------------------------------------------------------------
+
+OPEN_LICENCE_IDS = tuple(key for key, licence in licences.LICENCES.items() if licence.is_open)
+# The resources an open collection may show: free, under an open licence.
+REL_ELIGIBLE = Q(price_cents=0, licence__in=OPEN_LICENCE_IDS)
+
+
+def rel_refusals(resource) -> list:
+    """Why `resource` may not be in an open (REL) collection, each reason naming it; empty when
+    it may: an open collection holds only free resources under an open licence (ARCHITECTURE)."""
+    reasons = []
+    licence = licences.get_licence(resource.licence)
+    if not licence.is_open:
+        reasons.append(
+            format_lazy(
+                # fr: « {title} » ne peut pas entrer dans une collection REL : sa licence ({licence}) n'est pas une licence ouverte.
+                _(
+                    "“{title}” cannot go into an open (REL) collection: its licence ({licence}) is "
+                    "not an open licence."
+                ),
+                title=resource.title,
+                licence=licences.label(licence),
+            )
+        )
+    if resource.price_cents:
+        reasons.append(
+            format_lazy(
+                # fr: « {title} » ne peut pas entrer dans une collection REL : elle est vendue ({price}); une collection REL ne contient que des ressources gratuites.
+                _(
+                    "“{title}” cannot go into an open (REL) collection: it is sold ({price}); an "
+                    "open collection holds only free resources."
+                ),
+                title=resource.title,
+                price=lazy(money, str)(resource.price_cents),
+            )
+        )
+    return reasons
+
+
+def collection_errors(is_open: bool, resources) -> list:
+    """The refusals of every resource in a collection; none for a collection that is not open."""
+    if not is_open:
+        return []
+    return [reason for resource in resources for reason in rel_refusals(resource)]

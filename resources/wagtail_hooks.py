@@ -1,14 +1,21 @@
-"""Admin screens of the catalogue: taxonomies and reviews as snippets, and the editor's
-« ressource validée » action on resource pages."""
+"""Admin screens of the catalogue: taxonomies and reviews as snippets, the editor's « ressource
+validée » action on resource pages, the « Collections REL » menu, the resource chooser, the author
+search, the queue of resources to review on the dashboard, and the admin's own style sheet."""
 
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.menus.pages import PageMenuItem
+from wagtail.admin.views import collections as wagtail_collection_views
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import admin_views
+from .admin_choosers import resource_chooser_viewset
+from .admin_collections import open_collection_viewset
+from .admin_dashboard import ResourcesToReviewPanel
 from .models import (
     DigitalCompetencyDimension,
     Discipline,
@@ -77,6 +84,33 @@ register_snippet(TaxonomyGroup)
 register_snippet(RatingViewSet)
 
 
+@hooks.register("register_admin_viewset")
+def _resource_chooser():
+    return resource_chooser_viewset
+
+
+@hooks.register("register_admin_viewset")
+def _open_collections():
+    return open_collection_viewset
+
+
+# Wagtail's « Collections » are folders of images and documents; ours are curated pages. The
+# folders take another name in the menu and on their page, so that « Collections » means ours.
+wagtail_collection_views.Index.page_title = _("Media folders")
+
+
+@hooks.register("construct_homepage_panels")
+def _review_queue(request, panels):
+    panels.append(ResourcesToReviewPanel())
+
+
+@hooks.register("construct_settings_menu")
+def _rename_media_folders(request, menu_items):
+    for item in menu_items:
+        if item.name == "collections":
+            item.label = _("Media folders")
+
+
 @hooks.register("after_edit_snippet")
 @hooks.register("after_delete_snippet")
 def _rating_moderated(request, instances_or_instance):
@@ -98,8 +132,14 @@ def _admin_urls():
             "ressources/<int:page_id>/validation/",
             admin_views.toggle_validation,
             name="resources_toggle_validation",
-        )
+        ),
+        path("ressources/auteurs/", admin_views.author_search, name="resources_author_search"),
     ]
+
+
+@hooks.register("insert_global_admin_css")
+def _admin_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("css/admin.css"))
 
 
 def _validation_item(page, user):

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from core.money import format_price, parse_price_cents
 from resources import adaptations, licences, uploads
 from resources.models import (
     DigitalCompetencyDimension,
@@ -21,41 +22,8 @@ from resources.models import (
 from resources.rules import adaptation_source, resource_errors
 from submissions.text import html_to_text, text_to_html
 
-MAX_PRICE_CENTS = 100_000_00  # 100 000 $: anything above is a typing mistake
 MAX_TAGS = 20
 MAX_FILES_PER_UPLOAD = 10
-
-_NEGATIVE = re.compile(r"^[-\u2212]")
-_AMOUNT = re.compile(r"^(\d+)(?:[.,](\d{1,2}))?$")
-
-
-def parse_price_cents(text: str) -> int:
-    """Dollars typed by a person (« 12,50 », « 12.50 », « 12 », « 1 250,00 $ ») as integer cents;
-    never through floats. Raises ValidationError with a message for the person."""
-    cleaned = re.sub(r"[\s\u00a0\u202f$]", "", text or "")
-    if not cleaned:
-        return 0
-    if _NEGATIVE.match(cleaned):
-        raise ValidationError(_("The price cannot be negative."), code="negative")
-    match = _AMOUNT.match(cleaned)
-    if match is None:
-        raise ValidationError(
-            _("Enter an amount in dollars with at most two decimals, for example 12,50."),
-            code="invalid",
-        )
-    dollars, decimals = match.groups()
-    cents = int(dollars) * 100 + int((decimals or "0").ljust(2, "0"))
-    if cents > MAX_PRICE_CENTS:
-        raise ValidationError(_("The price cannot be more than 100 000 $."), code="max")
-    return cents
-
-
-def format_price(cents: int | None, lang: str = "fr") -> str:
-    """Cents back into what a person types: « 12,50 » (French) or "12.50"; "" for nothing."""
-    if cents is None:
-        return ""
-    text = f"{cents // 100}.{cents % 100:02d}"
-    return text.replace(".", ",") if not lang.startswith("en") else text
 
 
 class StepForm(forms.Form):

@@ -18,6 +18,7 @@ import json
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.db import models, transaction
 from django.db.models import Prefetch
@@ -28,7 +29,7 @@ from django.utils.translation import pgettext_lazy
 from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.images import get_image_model
 from wagtail.log_actions import log
-from wagtail.models import Page, WorkflowState
+from wagtail.models import Page, TaskState, WorkflowState
 
 from resources import uploads
 from resources.authorship import authored_by, is_author
@@ -127,6 +128,38 @@ class State(models.TextChoices):
 
 
 @dataclass(frozen=True)
+class EditorComment:
+    """What an editor wrote when they decided: approved (published) or changes requested."""
+
+    text: str
+    approved: bool
+    at: datetime | None
+
+
+def last_comments(page_ids) -> dict[int, EditorComment]:
+    """The comment of each page's latest decision of the editors (none when they decided
+    without one: an older comment would no longer apply), in one query."""
+    ids = [str(pk) for pk in page_ids]
+    if not ids:
+        return {}
+    rows = (
+        TaskState.objects.filter(
+            workflow_state__base_content_type=ContentType.objects.get_for_model(Page),
+            workflow_state__object_id__in=ids,
+            status__in=(TaskState.STATUS_APPROVED, TaskState.STATUS_REJECTED),
+        )
+        .order_by("-finished_at", "-pk")
+        .values_list("workflow_state__object_id", "comment", "status", "finished_at")
+    )
+    latest: dict[int, EditorComment] = {}
+    for object_id, text, status, finished_at in rows:
+        latest.setdefault(
+            int(object_id), EditorComment(text, status == TaskState.STATUS_APPROVED, finished_at)
+        )
+    return {page_id: comment for page_id, comment in latest.items() if comment.text.strip()}
+
+
+@dataclass(frozen=True)
 class Submission:
     """One line of « my submissions »: the state of a resource and of its pending changes."""
 
@@ -136,6 +169,7 @@ class Submission:
     state: State
     changes: State | None  # for a published resource: the state of its unpublished changes
     comment: str  # the editor's comment when changes are requested
+    last_comment: EditorComment | None = None  # the editors' latest comment, whatever they decided
 
     @property
     def in_review(self) -> bool:
@@ -155,7 +189,7 @@ def _workflow_state(page) -> WorkflowState | None:
     return page.current_workflow_state
 
 
-def submission_state(page: ResourcePage) -> Submission:
+def submission_state(page: ResourcePage, last_comment: EditorComment | None = None) -> Submission:
     """The state of one resource, from its row and its active workflow state."""
     workflow_state = _workflow_state(page)
     workflow = None
@@ -179,11 +213,13 @@ def submission_state(page: ResourcePage) -> Submission:
         state=state,
         changes=changes,
         comment=comment,
+        last_comment=last_comment,
     )
 
 
 def submissions_of(user) -> list[Submission]:
-    """The user's resources, latest change first, in two queries whatever their number."""
+    """The user's resources, latest change first, with the editors' latest comment on each, in
+    three queries whatever their number."""
     active_states = WorkflowState.objects.active().select_related("current_task_state")
     pages = (
         ResourcePage.objects.filter(authored_by(user))
@@ -199,7 +235,9 @@ def submissions_of(user) -> list[Submission]:
             )
         )
     )
-    return [submission_state(page) for page in pages]
+    pages = list(pages)
+    comments = last_comments(page.pk for page in pages)
+    return [submission_state(page, comments.get(page.pk)) for page in pages]
 
 
 # --- Creating and saving drafts -----------------------------------------------------------------

@@ -22,7 +22,7 @@ from boutique import stripe_gateway
 from resources.models import (
     ResourceIndexPage,
 )
-from tests.factories import build_member, build_resource, file_storages
+from tests.factories import build_collection, build_member, build_resource, file_storages
 from tests.helpers import ON_CI, REPO
 
 _warnings: list[str] = []
@@ -383,6 +383,12 @@ def make_member(db):
 def make_resource(catalogue):
     """Create and publish a resource; keyword arguments override the defaults."""
     return functools.partial(build_resource, catalogue)
+
+
+@pytest.fixture
+def make_collection(catalogue):
+    """Create and publish a collection of (resource, note) entries."""
+    return build_collection
 
 
 # --- Stripe (boutique and browser tests) ----------------------------------------------------

@@ -8,6 +8,9 @@ from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 
 from resources.models import (
+    CollectionIndexPage,
+    CollectionItem,
+    CollectionPage,
     Discipline,
     EducationLevel,
     ResourceFile,
@@ -65,6 +68,30 @@ def build_resource(
     return page
 
 
+def build_collection(title, entries, *, slug, featured=False, publish=True, **fields):
+    """Create (and publish) a collection of (resource, note) entries, the way demo/loader.py
+    does."""
+    collection = CollectionPage(
+        title=title,
+        slug=slug,
+        intro=fields.pop("intro", "<p>Une sélection de l’équipe éditoriale.</p>"),
+        featured=featured,
+        live=False,
+        **fields,
+    )
+    # As the admin's form does: the position in the list is the sort order (modelcluster
+    # does not number children assigned in code).
+    collection.items = [
+        CollectionItem(resource=resource, note=note, sort_order=position)
+        for position, (resource, note) in enumerate(entries)
+    ]
+    CollectionIndexPage.objects.get().add_child(instance=collection)
+    if publish:
+        collection.save_revision().publish()
+        collection.refresh_from_db()
+    return collection
+
+
 def file_storages(folder) -> dict:
     """Both file storages (public and private) in folders under `folder`."""
     return {
@@ -77,22 +104,3 @@ def file_storages(folder) -> dict:
             "OPTIONS": {"location": folder / "private", "base_url": None},
         },
     }
-
-
-def build_collection(title, resources, *, slug, publish=True, notes=(), **fields):
-    """Create (and publish) a collection of `resources` in this order, as demo/loader.py does;
-    `notes`: the editor's note of each, in the same order."""
-    from resources.models import CollectionIndexPage, CollectionItem, CollectionPage
-
-    fields.setdefault("intro", "<p>Une sélection de l’équipe éditoriale.</p>")
-    collection = CollectionPage(title=title, slug=slug, live=False, **fields)
-    notes = list(notes) + [""] * (len(resources) - len(notes))
-    collection.items = [
-        CollectionItem(resource=resource, note=note, sort_order=position)
-        for position, (resource, note) in enumerate(zip(resources, notes, strict=True))
-    ]
-    CollectionIndexPage.objects.get().add_child(instance=collection)
-    if publish:
-        collection.save_revision().publish()
-        collection.refresh_from_db()
-    return collection

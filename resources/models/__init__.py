@@ -2,7 +2,7 @@
 
 from .collections import CollectionIndexPage, CollectionItem, CollectionPage
 from .downloads import Download
-from .packages import Package
+from .packages import CollectionPackage, Package
 from .pages import ResourceFile, ResourceIndexPage, ResourcePage, ResourcePreview, ResourceTag
 from .ratings import Rating
 from .taxonomies import (
@@ -16,6 +16,7 @@ from .taxonomies import (
 __all__ = [
     "CollectionIndexPage",
     "CollectionItem",
+    "CollectionPackage",
     "CollectionPage",
     "DigitalCompetencyDimension",
     "Discipline",

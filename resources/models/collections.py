@@ -9,6 +9,8 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from core.i18n import is_english
+from resources.admin_forms import CollectionPageForm
+from resources.rules import REL_ELIGIBLE
 
 from . import presenters
 from .pages import IndexPage, ResourcePage
@@ -59,6 +61,14 @@ class CollectionPage(Page):
         verbose_name=_("discipline"),
     )
     featured = models.BooleanField(_("featured on the home page"), default=False)
+    is_open = models.BooleanField(
+        _("open collection (REL)"),
+        default=True,
+        help_text=_(
+            "An open collection holds only free resources under an open licence (Creative "
+            "Commons, CC0), and offers them all in one download."
+        ),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -66,6 +76,7 @@ class CollectionPage(Page):
         FieldPanel("cover"),
         FieldPanel("discipline"),
         FieldPanel("featured"),
+        FieldPanel("is_open"),
         InlinePanel("items", label=_("Resources"), min_num=1),
         MultiFieldPanel(
             [FieldPanel("title_en"), FieldPanel("intro_en")],
@@ -76,6 +87,7 @@ class CollectionPage(Page):
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("title_en")]
     parent_page_types = ["resources.CollectionIndexPage"]
     subpage_types = []
+    base_form_class = CollectionPageForm
 
     class Meta:
         verbose_name = _("collection")
@@ -95,7 +107,11 @@ class CollectionPage(Page):
         context = super().get_context(request, *args, **kwargs)
         # Only what every visitor may open: a resource behind a view restriction (log-in,
         # password, groups) is not listed, not even its title.
-        visible = ResourcePage.objects.live().public().values("pk")
+        visible = ResourcePage.objects.live().public()
+        if self.is_open:
+            # A resource that became paid or closed after it was added is not shown as open.
+            visible = visible.filter(REL_ELIGIBLE)
+        visible = visible.values("pk")
         items = list(
             self.items.filter(resource__in=visible)
             .select_related("resource")

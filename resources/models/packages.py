@@ -41,3 +41,27 @@ class Package(models.Model):
 
     def __str__(self):
         return f"{self.resource_id}: {self.file.name or '—'}"
+
+
+class CollectionPackage(models.Model):
+    """« Tout télécharger » of an open (REL) collection: one ZIP with a folder per resource (its
+    package's files, LICENCE.txt and ATTRIBUTION.txt) and one ATTRIBUTION.txt for them all
+    (files/collection_packages.py). Rebuilt when `signature` no longer matches the collection."""
+
+    collection = models.OneToOneField(
+        "resources.CollectionPage",
+        on_delete=models.CASCADE,
+        related_name="package",
+        verbose_name=_("collection"),
+    )
+    file = models.FileField(_("file"), storage=private_storage, max_length=255, blank=True)
+    size = models.PositiveBigIntegerField(_("size (bytes)"), default=0)
+    signature = models.CharField(max_length=64, blank=True, editable=False)
+    built_at = models.DateTimeField(_("built on"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("collection package")
+        verbose_name_plural = _("collection packages")
+
+    def __str__(self):
+        return f"{self.collection_id}: {self.file.name or '—'}"

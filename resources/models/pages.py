@@ -30,10 +30,12 @@ from wagtail.search import index
 
 from core.i18n import is_english
 from resources import licences, uploads
-from resources.admin_forms import ResourceFilesPanel
+from resources.admin_forms import ResourceFilesPanel, ResourcePageForm
+from resources.admin_widgets import AuthorChooser
 from resources.rules import resource_errors
 
 from . import presenters
+from .review_panel import ReviewSummaryPanel
 
 
 def resource_file_key(instance, filename: str) -> str:
@@ -233,10 +235,15 @@ class ResourcePage(Page):
     subpage_types = []
 
     content_panels = [
+        # What the editors judge, at the top of the screen the review workflow opens.
+        ReviewSummaryPanel(heading=_("Review summary")),
         *Page.content_panels,
         FieldPanel("summary"),
         FieldPanel("description"),
-        MultiFieldPanel([FieldPanel("authors"), FieldPanel("co_authors")], heading=_("Authors")),
+        MultiFieldPanel(
+            [FieldPanel("authors", widget=AuthorChooser), FieldPanel("co_authors")],
+            heading=_("Authors"),
+        ),
         FieldPanel("language"),
         ResourceFilesPanel("files", label=_("Files"), min_num=1),
         InlinePanel("previews", label=_("Preview images")),
@@ -265,6 +272,7 @@ class ResourcePage(Page):
             help_text=_("Either a resource of this site or an external source."),
         ),
     ]
+    base_form_class = ResourcePageForm
     edit_handler = TabbedInterface(
         [
             ObjectList(content_panels, heading=_("Content")),

@@ -16,3 +16,9 @@ def register(name: str, function: Callable) -> None:
 def present(name: str, *args, **kwargs):
     """Call the function registered under `name` ("resource_page", "resource_list", "cards")."""
     return _presenters[name](*args, **kwargs)
+
+
+def get(name: str) -> Callable | None:
+    """The function registered under `name`, or None when the app that provides it is absent
+    (an optional addition, like the files app's "review_file_links")."""
+    return _presenters.get(name)

@@ -65,12 +65,18 @@ def build_api_catalogue() -> dict[str, int]:
     PageViewRestriction.objects.create(page=restricted, restriction_type=PageViewRestriction.LOGIN)
     collection = build_collection(
         "Calcul au collégial",
-        [paid, draft, restricted, calcul, adapted],
-        notes=["Pour l'examen final.", "", "", "Le point de départ."],
+        [
+            (paid, "Pour l'examen final."),
+            (draft, ""),
+            (restricted, ""),
+            (calcul, "Le point de départ."),
+            (adapted, ""),
+        ],
         slug="calcul-au-collegial",
         title_en="College calculus",
         intro_en="<p>Chosen by the editors.</p>",
         featured=True,
+        is_open=False,  # it holds a paid resource: a curated collection, not an open one
     )
     collection.discipline_id = calcul.disciplines.get(code="201").pk
     collection.save_revision().publish()

@@ -160,3 +160,44 @@ def test_the_loader_refuses_a_record_that_breaks_a_rule(
     # All or nothing: not even the valid records before it, nor the members, are left.
     assert ResourcePage.objects.count() == 0
     assert not get_user_model().objects.filter(email__endswith="@apop.example").exists()
+
+
+@pytest.mark.parametrize("is_open", [True, False])
+def test_an_open_collection_of_the_demo_holds_only_free_open_resources(
+    site_pages, tmp_path, is_open
+):
+    from resources.models import CollectionPage
+
+    folder = _data_folder(
+        tmp_path,
+        [
+            _resource("libre"),
+            _resource("vendue", licence="LicenseRef-APOP-All-Rights-Reserved", price_cents=1200),
+        ],
+    )
+    collection = {
+        "key": "melange",
+        "title": "Mélange",
+        "intro_fr": "Des ressources.",
+        "intro_en": "Resources.",
+        "discipline": None,
+        "resources": ["libre", "vendue"],
+        "featured": False,
+        "open": is_open,
+    }
+    (folder / "collections.yaml").write_text(
+        yaml.safe_dump([collection], allow_unicode=True), encoding="utf-8"
+    )
+
+    if not is_open:
+        loader.load_demo_catalogue(site_pages, folder=folder)
+        assert CollectionPage.objects.get(slug="melange").is_open is False
+        return
+    with translation.override("en"), pytest.raises(loader.DemoDataError) as refused:
+        loader.load_demo_catalogue(site_pages, folder=folder)
+
+    message = str(refused.value)
+    assert "collections.yaml, collection 'melange'" in message
+    assert "“Notes de cours sur les limites” cannot go into an open (REL) collection" in message
+    assert not CollectionPage.objects.exists()
+    assert ResourcePage.objects.count() == 0

@@ -73,14 +73,14 @@ def feed_rows(module_transaction) -> dict[str, int]:
             )
         collection = build_collection(
             "Calcul au collégial",
-            [pages["integral"], pages["draft"], pages["restricted"], pages["calcul"]],
+            [(pages[name], "") for name in ("integral", "draft", "restricted", "calcul")],
             slug="calcul-au-collegial",
             title_en="College calculus",
         )
-        hidden = build_collection("Cachée", [pages["calcul"]], slug="cachee")
+        hidden = build_collection("Cachée", [(pages["calcul"], "")], slug="cachee")
         PageViewRestriction.objects.create(page=hidden, restriction_type=PageViewRestriction.LOGIN)
         draft_collection = build_collection(
-            "Pas encore", [pages["calcul"]], slug="pas-encore", publish=False
+            "Pas encore", [(pages["calcul"], "")], slug="pas-encore", publish=False
         )
         pages["former"] = build_resource(
             catalogue, "D'un compte fermé", authors=[closed], disciplines=("420",)

@@ -34,7 +34,7 @@ def many_rows(module_transaction) -> dict:
             )
             for number in range(FULL)
         ]
-        build_collection("Tout", pages, slug="tout")
+        build_collection("Tout", [(page, "") for page in pages], slug="tout")
     return {"ids": [page.pk for page in pages], "author": author.slug}
 
 

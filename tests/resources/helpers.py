@@ -1,11 +1,13 @@
 """Plain builders of the resources tests, shared by several test modules (test_submission,
 test_submission_workflow, test_packages, test_downloads_s3 and the browser tests): the member's
-submission steps through the client, and small real files (PDF, PNG)."""
+submission steps through the client, small real files (PDF, PNG), and what a browser posts from an
+admin form."""
 
 import datetime
 import io
 from pathlib import Path
 
+import html5lib
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -136,3 +138,32 @@ def make_pdf(*pages: str) -> bytes:
         drawing.showPage()
     drawing.save()
     return buffer.getvalue()
+
+
+# --- The admin's forms --------------------------------------------------------------------------
+
+
+def form_data(html: str, form_id: str) -> dict:
+    """What a browser would post from this form, untouched (file inputs send nothing)."""
+    document = html5lib.parse(html, namespaceHTMLElements=False)
+    form = document.find(f".//form[@id='{form_id}']")
+    data: dict[str, list[str]] = {}
+    for element in form.iter():
+        name = element.get("name")
+        if not name or "__prefix__" in name or element.get("disabled") is not None:
+            continue  # the inline panels' templates for new entries are not sent
+        if element.tag == "input":
+            kind = element.get("type", "text")
+            if kind in ("file", "submit", "button"):
+                continue
+            if kind in ("checkbox", "radio") and element.get("checked") is None:
+                continue
+            default = "on" if kind in ("checkbox", "radio") else ""
+            data.setdefault(name, []).append(element.get("value", default))
+        elif element.tag == "textarea":
+            data.setdefault(name, []).append(element.text or "")
+        elif element.tag == "select":
+            for option in element.iter("option"):
+                if option.get("selected") is not None:
+                    data.setdefault(name, []).append(option.get("value", option.text or ""))
+    return data

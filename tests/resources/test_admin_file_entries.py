@@ -2,40 +2,14 @@
 database row yet (a member added it through the submission form): the file is kept, and a
 forged stored name is refused."""
 
-import html5lib
 import pytest
 from django.core.files.base import ContentFile
 
 from resources.models import ResourceFile, ResourcePage
 from resources.models.pages import private_storage
+from tests.resources.helpers import form_data
 
 pytestmark = pytest.mark.django_db
-
-
-def form_data(html: str, form_id: str) -> dict:
-    """What a browser would post from this form, untouched (file inputs send nothing)."""
-    document = html5lib.parse(html, namespaceHTMLElements=False)
-    form = document.find(f".//form[@id='{form_id}']")
-    data: dict[str, list[str]] = {}
-    for element in form.iter():
-        name = element.get("name")
-        if not name or "__prefix__" in name or element.get("disabled") is not None:
-            continue  # the inline panels' templates for new entries are not sent
-        if element.tag == "input":
-            kind = element.get("type", "text")
-            if kind in ("file", "submit", "button"):
-                continue
-            if kind in ("checkbox", "radio") and element.get("checked") is None:
-                continue
-            default = "on" if kind in ("checkbox", "radio") else ""
-            data.setdefault(name, []).append(element.get("value", default))
-        elif element.tag == "textarea":
-            data.setdefault(name, []).append(element.text or "")
-        elif element.tag == "select":
-            for option in element.iter("option"):
-                if option.get("selected") is not None:
-                    data.setdefault(name, []).append(option.get("value", option.text or ""))
-    return data
 
 
 def draft_with_a_new_file(page, member):

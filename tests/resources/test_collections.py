@@ -1,12 +1,10 @@
 """Collections: an editor's ordered selection of resources with notes (/collections/<slug>/),
 the collection index (/collections/, featured first) and the featured collections of the home
-page (cached until the catalogue changes)."""
+page (cached until the catalogue changes). `make_collection` is in tests/conftest.py."""
 
 import re
 
 import pytest
-
-from resources.models import CollectionIndexPage, CollectionItem, CollectionPage
 
 pytestmark = pytest.mark.django_db
 
@@ -14,35 +12,6 @@ _CARD_TITLE = re.compile(
     r'<h3 class="resource-card__title"><a href="([^"]*)"[^>]*>(?:<span[^>]*>)?([^<]*)<'
 )
 _NOTE = '<p class="collection-list__note">{}</p>'
-
-
-@pytest.fixture
-def make_collection(catalogue):
-    """Create and publish a collection, the way demo/loader.py does."""
-    index = CollectionIndexPage.objects.get()
-
-    def make(title, entries, *, slug, featured=False, publish=True, **fields):
-        collection = CollectionPage(
-            title=title,
-            slug=slug,
-            intro=fields.pop("intro", "<p>Une sélection de l’équipe éditoriale.</p>"),
-            featured=featured,
-            live=False,
-            **fields,
-        )
-        # As the admin's form does: the position in the list is the sort order (modelcluster
-        # does not number children assigned in code).
-        collection.items = [
-            CollectionItem(resource=resource, note=note, sort_order=position)
-            for position, (resource, note) in enumerate(entries)
-        ]
-        index.add_child(instance=collection)
-        if publish:
-            collection.save_revision().publish()
-            collection.refresh_from_db()
-        return collection
-
-    return make
 
 
 @pytest.fixture
@@ -60,7 +29,7 @@ def _card_titles(html: str) -> list[str]:
 
 def _collection_entries(html: str) -> list[str]:
     """The <li> items of the collection's ordered list."""
-    listing = html.split('<ol class="collection-list">', 1)[1].split("</ol>", 1)[0]
+    listing = html.split('collection-list">', 1)[1].split("</ol>", 1)[0]
     return listing.split("<li>")[1:]
 
 

@@ -6,12 +6,9 @@ from collections import Counter
 
 import html5lib
 import pytest
-from django.core.exceptions import ValidationError
-from django.utils import translation
 from django.utils.html import escape
 
 from submissions import text as description
-from submissions.forms import parse_price_cents
 from tests.resources.helpers import (
     BASE,
     DESCRIPTION,
@@ -28,39 +25,7 @@ from tests.resources.helpers import (
 # --- Step 4: licence and price -----------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("text", "cents"),
-    [
-        ("12,50", 1250),
-        ("12.50", 1250),
-        ("12,5", 1250),
-        ("12", 1200),
-        (" 1 250,00 $ ", 125000),
-        ("0", 0),
-        ("", 0),
-        ("0,99", 99),
-    ],
-)
-def test_prices_typed_in_dollars_become_integer_cents(text, cents):
-    assert parse_price_cents(text) == cents
-
-
-@pytest.mark.parametrize(
-    ("text", "message"),
-    [
-        ("12,345", "Enter an amount in dollars with at most two decimals, for example 12,50."),
-        ("douze", "Enter an amount in dollars with at most two decimals, for example 12,50."),
-        ("12,50,1", "Enter an amount in dollars with at most two decimals, for example 12,50."),
-        ("-5", "The price cannot be negative."),
-        ("100000,01", "The price cannot be more than 100 000 $."),
-    ],
-)
-def test_unreadable_prices_are_refused(text, message):
-    with translation.override("en"), pytest.raises(ValidationError) as refused:
-        parse_price_cents(text)
-
-    with translation.override("en"):
-        assert [str(m) for m in refused.value.messages] == [message]
+# Reading dollars typed by people is core/money.py's rule: tests/test_money.py.
 
 
 def test_the_licence_step_saves_the_price_in_cents(member_client, draft):

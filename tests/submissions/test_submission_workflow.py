@@ -218,24 +218,29 @@ def test_nothing_is_sent_before_the_decision_commits(
     assert len(callbacks) >= 1
 
 
-def test_wagtail_still_notifies_admin_users_about_other_pages(
+def test_an_editor_who_asked_for_the_review_of_another_page_gets_our_decision_e_mail(
     make_member, editor, django_capture_on_commit_callbacks
 ):
     # Given an editor who submitted an editorial page (not a resource) for review
     requester = make_editor(make_member)
     about = Page.objects.get(slug="a-propos").specific
     about.save_revision(user=requester)
-    about.get_workflow().start(about, requester)
-    task_state = about.current_workflow_state.current_task_state
-
-    # When another editor approves it
     with django_capture_on_commit_callbacks(execute=True):
-        task_state.task.specific.on_action(task_state, editor, "approve")
+        about.get_workflow().start(about, requester)
+    task_state = about.current_workflow_state.current_task_state
+    mail.outbox.clear()
 
-    # Then Wagtail's own notification (with its admin link) reaches the requester, as before
-    approvals = _mails_to(requester)
-    assert len(approvals) == 1
-    assert "/admin/account/" in approvals[0].body  # Wagtail's own footer
+    # When another editor approves it with a comment
+    with django_capture_on_commit_callbacks(execute=True):
+        task_state.task.specific.on_action(task_state, editor, "approve", comment="Parfait.")
+
+    # Then the requester gets our e-mail (the admin link, the comment), never Wagtail's
+    (decision,) = _mails_to(requester)
+    assert decision.subject == "APOP boutique · Décision des éditeurs\u00a0: «\u00a0À propos\u00a0»"
+    assert "Parfait." in decision.body
+    assert f"/admin/pages/{about.pk}/edit/" in decision.body
+    assert "/admin/account/" not in decision.body  # Wagtail's own footer
+    assert len(mail.outbox) == 1
 
 
 def test_a_member_withdraws_a_submission_from_review_and_may_edit_it_again(member_client, member):
