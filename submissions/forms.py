@@ -267,7 +267,7 @@ class FilesForm(StepForm):
         return data
 
     def apply(self, draft) -> None:
-        """Uploads are stored by the service (submissions.service.add_files / add_preview)."""
+        """Uploads are stored by the service (submissions.attachments.add_files / add_preview)."""
 
 
 # --- 4. Licence and price -------------------------------------------------------------------

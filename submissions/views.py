@@ -26,7 +26,7 @@ from submissions.forms import (
     form_field_for,
 )
 
-from . import adapting, service
+from . import adapting, attachments, service
 
 TEMPLATES = "resources/submission/"
 FORMS = {
@@ -187,7 +187,7 @@ def _files(request, page):
     else:
         form = FilesForm(draft=draft)
     files = [
-        {"entry": entry, "token": service.file_token(entry.file.name)}
+        {"entry": entry, "token": attachments.file_token(entry.file.name)}
         for entry in draft.files.all()
     ]
     previews = list(draft.previews.all())
@@ -203,7 +203,7 @@ def _uploads_accepted(form) -> bool:
     valid = form.is_valid()
     data = form.cleaned_data
     try:
-        form.content_types = service.check_uploads(
+        form.content_types = attachments.check_uploads(
             data.get("files") or [], data.get("preview") or None
         )
     except ValidationError as error:
@@ -216,13 +216,13 @@ def _store_uploads(request, page, form) -> None:
     """Store what was chosen, once _uploads_accepted() passed them all."""
     data = form.cleaned_data
     if data["files"]:
-        added = service.add_files(request.user, page, data["files"], form.content_types)
+        added = attachments.add_files(request.user, page, data["files"], form.content_types)
         messages.success(
             request,
             _("Added: %(names)s.") % {"names": ", ".join(f.display_name for f in added)},
         )
     if data["preview"]:
-        service.add_preview(
+        attachments.add_preview(
             request.user, page, data["preview"], data["preview_alt"].strip(), checked=True
         )
         messages.success(request, _("The preview image is added."))
@@ -236,10 +236,12 @@ def remove_upload(request, page_id):
     if service.is_in_review(page):
         return redirect(_step_url(page, service.REVIEW))
     if token := request.POST.get("file"):
-        removed = service.remove_file(request.user, page, token)
+        removed = attachments.remove_file(request.user, page, token)
     else:
         try:
-            removed = service.remove_preview(request.user, page, int(request.POST.get("preview")))
+            removed = attachments.remove_preview(
+                request.user, page, int(request.POST.get("preview"))
+            )
         except (TypeError, ValueError):
             removed = False
     if removed:
