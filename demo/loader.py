@@ -375,3 +375,24 @@ def _collection(collection_index, spec, pages, terms) -> CollectionPage:
     collection_index.add_child(instance=collection)
     collection.save_revision().publish()
     return collection
+
+
+# --- Newsletter ------------------------------------------------------------------------------
+
+
+def ensure_demo_edition(folder: Path = DATA_DIR):
+    """The demo's newsletter edition, scheduled for the day the demo is loaded (once)."""
+    from newsletter.models import Edition
+
+    spec = read("newsletter", folder)
+    if Edition.objects.filter(title=spec["title"]).exists():
+        return None
+    edition = Edition.objects.create(
+        title=spec["title"],
+        title_en=spec["title_en"],
+        editorial=spec["editorial"],
+        editorial_en=spec["editorial_en"],
+        send_on=timezone.localdate(),
+    )
+    edition.collections.set(CollectionPage.objects.filter(slug__in=spec["collections"]))
+    return edition

@@ -56,6 +56,7 @@ class Command(BaseCommand):
         loader.ensure_demo_privacy_officer(site)
         created = loader.load_demo_catalogue(home, editor=accounts.get("editrice@apop.example"))
         loader.ensure_demo_people()
+        loader.ensure_demo_edition()
         self.stdout.write(
             f"Demo catalogue: {created['resources']} resources and "
             f"{created['collections']} collections created."
