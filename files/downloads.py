@@ -23,7 +23,7 @@ from resources.authorship import is_author
 from resources.events import announce_change
 from resources.models import Download, ResourceFile, ResourcePage
 
-from . import delivery, packages, throttle
+from . import delivery, invitation, packages, throttle
 
 POPULARITY_REFRESH_SECONDS = 300
 
@@ -95,6 +95,7 @@ def download_resource(request, resource_id):
     if package is None:
         raise Http404
     record_download(page, request.user)
+    invitation.note_download(request)
     return delivery.deliver(package.file, name=f"{page.slug}.zip", content_type="application/zip")
 
 
@@ -107,6 +108,7 @@ def download_file(request, resource_id, file_id):
     if refusal := _refused(request, page):
         return refusal
     record_download(page, request.user)
+    invitation.note_download(request)
     return delivery.deliver(
         entry.file,
         name=entry.display_name,

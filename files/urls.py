@@ -2,11 +2,12 @@
 
 from django.urls import path
 
-from . import downloads
+from . import downloads, invitation
 
 app_name = "downloads"
 
 urlpatterns = [
     path("<int:resource_id>/", downloads.download_resource, name="resource"),
     path("<int:resource_id>/<int:file_id>/", downloads.download_file, name="file"),
+    path("invitation/fermer/", invitation.dismiss, name="dismiss_invitation"),
 ]

@@ -12,7 +12,7 @@ from .documents import TEXT_FIELDS
 from .facets import facet_values
 from .params import FACETS, SearchParams
 from .results import Hit, SearchResult, Suggestion
-from .text import query_words
+from .text import compact_course_numbers, query_words
 
 HIGHLIGHT = {"pre_tags": ["<mark>"], "post_tags": ["</mark>"], "encoder": "html"}
 SORTS = {
@@ -30,12 +30,14 @@ SORTS = {
 def _fields(*suffixes: str) -> list[str]:
     return [
         f"{name}{suffix}^{boost}" for name, boost in TEXT_FIELDS.items() for suffix in suffixes
-    ] + ["author_names^2"]
+    ] + ["author_names^2", "courses_text^4"]
 
 
 def text_query(q: str) -> Q:
     """Every word must match somewhere (in its language's stemmed form, or folded), or the
-    title with typos forgiven on words of 4+ letters; exact phrases in the title rank first."""
+    title with typos forgiven on words of 4+ letters; exact phrases in the title rank first.
+    Course numbers are matched in their compact form, however they were typed."""
+    q = compact_course_numbers(q)
     return Q(
         "bool",
         should=[
@@ -89,7 +91,15 @@ def build_search(params: SearchParams, index: str) -> Search:
     search = search.extra(track_total_hits=True)
     search = search[params.offset : params.offset + params.page_size]
     search = search.source(
-        excludes=["*_fr", "*_en", "description", "tags", "disciplines_text", "suggest"]
+        excludes=[
+            "*_fr",
+            "*_en",
+            "description",
+            "tags",
+            "disciplines_text",
+            "courses_text",
+            "suggest",
+        ]
     )
     if has_words:
         search = search.highlight_options(**HIGHLIGHT)

@@ -32,12 +32,17 @@ def page_search(request, fixed=None) -> SearchResult:
 
 @require_GET
 def search(request):
-    """/<lang>/recherche/?q=&discipline=&niveau=&type=&licence=&langue=&prix=&dimension=&tri=&page="""
+    """/<lang>/recherche/?q=&discipline=&cours=&niveau=&type=&licence=&langue=&prix=&dimension=&tri=&page="""
     result = page_search(request)
     context = page_context(result)
     if result.params.page == 1:
         context["site_pages"] = service.site_pages(result.params.q)
     return TemplateResponse(request, "search/search.html", context)
+
+
+def resource_index_context(request) -> dict:
+    """/<lang>/ressources/: the search page's context (every facet and sort) for the index."""
+    return page_context(page_search(request))
 
 
 def _api_error(message: str) -> JsonResponse:
@@ -56,9 +61,13 @@ def _result_json(hit) -> dict:
         "currency": settings.BOUTIQUE_CURRENCY,
         "licence": document["licence"],
         "disciplines": document.get("disciplines", []),
+        "courses": document.get("courses", []),
         "levels": document.get("levels", []),
         "types": document.get("types", []),
         "language": document["language"],
+        "authors": document.get("author_names", []),
+        "formats": document.get("formats", []),
+        "page_count": document.get("page_count") or 0,
         "rating": document.get("rating_average"),
         "rating_count": document.get("rating_count", 0),
         "downloads": document.get("download_count", 0),

@@ -12,13 +12,14 @@ from django.utils.translation import gettext_lazy as _
 
 from resources import licences, uploads
 from resources.models import (
+    Course,
     DigitalCompetencyDimension,
     Discipline,
     EducationLevel,
     ResourcePage,
     ResourceType,
 )
-from resources.rules import resource_errors
+from resources.rules import course_errors, resource_errors
 from submissions.text import html_to_text, text_to_html
 
 MAX_PRICE_CENTS = 100_000_00  # 100 000 $: anything above is a typing mistake
@@ -150,6 +151,16 @@ class ClassificationForm(StepForm):
         help_text=_("Choose every discipline the resource is meant for."),
         error_messages={"required": _("Choose at least one discipline.")},
     )
+    courses = forms.ModelMultipleChoiceField(
+        label=_("Courses (optional)"),
+        queryset=Course.objects.select_related("discipline").order_by("number"),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_(
+            "The college courses the resource serves, by number (201-NYA-05), in the "
+            "disciplines chosen above."
+        ),
+    )
     levels = forms.ModelMultipleChoiceField(
         label=_("Levels"),
         queryset=EducationLevel.objects.all(),
@@ -192,6 +203,7 @@ class ClassificationForm(StepForm):
     def initial_for(cls, draft, lang="fr") -> dict:
         return {
             "disciplines": [term.pk for term in draft.disciplines.all()],
+            "courses": [term.pk for term in draft.courses.all()],
             "levels": [term.pk for term in draft.levels.all()],
             "types": [term.pk for term in draft.types.all()],
             "dimensions": [term.pk for term in draft.dimensions.all()],
@@ -213,9 +225,17 @@ class ClassificationForm(StepForm):
             raise ValidationError(format_lazy(_("Give {count} keywords at most."), count=MAX_TAGS))
         return names
 
+    def clean(self):
+        data = super().clean()
+        if data.get("disciplines") is not None:
+            for message in course_errors(data.get("courses") or [], data["disciplines"]):
+                self.add_error("courses", message)
+        return data
+
     def apply(self, draft) -> None:
         data = self.cleaned_data
         draft.disciplines = list(data["disciplines"])
+        draft.courses = list(data["courses"])
         draft.levels = list(data["levels"])
         draft.types = list(data["types"])
         draft.dimensions = list(data["dimensions"])

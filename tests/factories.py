@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 
 from resources.models import (
+    Course,
     Discipline,
     EducationLevel,
     ResourceFile,
@@ -35,6 +36,7 @@ def build_resource(
     *,
     authors=(),
     disciplines=("201",),
+    courses=(),
     levels=("collegial_preuniversitaire",),
     types=("notes-de-cours",),
     tags=("limites",),
@@ -49,6 +51,7 @@ def build_resource(
     page = ResourcePage(title=title, live=False, **fields)
     page.authors = list(authors)
     page.disciplines = list(Discipline.objects.filter(code__in=disciplines))
+    page.courses = list(Course.objects.filter(number__in=courses))
     page.levels = list(EducationLevel.objects.filter(code__in=levels))
     page.types = list(ResourceType.objects.filter(code__in=types))
     page.files = [

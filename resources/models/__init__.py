@@ -6,6 +6,7 @@ from .packages import Package
 from .pages import ResourceFile, ResourceIndexPage, ResourcePage, ResourcePreview, ResourceTag
 from .ratings import Rating
 from .taxonomies import (
+    Course,
     DigitalCompetencyDimension,
     Discipline,
     EducationLevel,
@@ -17,6 +18,7 @@ __all__ = [
     "CollectionIndexPage",
     "CollectionItem",
     "CollectionPage",
+    "Course",
     "DigitalCompetencyDimension",
     "Discipline",
     "Download",
