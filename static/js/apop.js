@@ -115,9 +115,14 @@
       var count = document.getElementById("result-count");
       if (narrowScreen() && count && control && control.closest("[data-facets-panel]")) {
         count.setAttribute("tabindex", "-1");
-        count.focus({ preventScroll: true });
         var layout = document.getElementById("resultats") || count;
-        layout.scrollIntoView({ block: "start" });
+        var showResults = function () {
+          count.focus({ preventScroll: true });
+          layout.scrollIntoView({ block: "start" });
+        };
+        showResults();
+        // The browser's own jump to #resultats at the end of loading must not undo it.
+        if (document.readyState !== "complete") window.addEventListener("load", showResults, { once: true });
       } else if (control && autosubmitForm(control)) {
         var details = control.closest("details");
         while (details) {
