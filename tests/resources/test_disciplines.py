@@ -186,7 +186,10 @@ def test_resources_beyond_the_page_size_go_to_the_second_page(client, twenty_fiv
     assert len(titles) == PAGE_SIZE
     assert (titles[0], titles[-1]) == ("Ressource 25", "Ressource 02")
     assert '<span aria-current="page">Page 1 sur 2</span>' in first_html
-    assert '<a class="button button--secondary" href="?page=2#resultats" rel="next">Suivante' in first_html
+    assert (
+        '<a class="button button--secondary" href="?page=2#resultats" rel="next">Suivante'
+        in first_html
+    )
     assert _card_titles(second_html) == ["Ressource 01"]
     assert '<span aria-current="page">Page 2 sur 2</span>' in second_html
     assert 'href="?#resultats" rel="prev"' in second_html  # page 1 needs no parameter
