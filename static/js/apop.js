@@ -109,29 +109,30 @@
     // where the filters fold away, the new count of results, shown at the top of the screen.
     var store = storage();
     var id = store && store.getItem(FOCUS_KEY);
-    if (id) {
-      store.removeItem(FOCUS_KEY);
-      var control = document.getElementById(id);
-      var count = document.getElementById("result-count");
-      if (narrowScreen() && count && control && control.closest("[data-facets-panel]")) {
-        count.setAttribute("tabindex", "-1");
-        var layout = document.getElementById("resultats") || count;
-        var showResults = function () {
-          count.focus({ preventScroll: true });
-          layout.scrollIntoView({ block: "start" });
-        };
-        showResults();
-        // The browser's own jump to #resultats at the end of loading must not undo it.
-        if (document.readyState !== "complete") window.addEventListener("load", showResults, { once: true });
-      } else if (control && autosubmitForm(control)) {
-        var details = control.closest("details");
-        while (details) {
-          details.open = true;
-          details = details.parentElement && details.parentElement.closest("details");
-        }
-        control.focus();
+    if (!id) return;
+    store.removeItem(FOCUS_KEY);
+    var control = document.getElementById(id);
+    var count = document.getElementById("result-count");
+    var restore = null;
+    if (narrowScreen() && count && control && control.closest("[data-facets-panel]")) {
+      count.setAttribute("tabindex", "-1");
+      var layout = document.getElementById("resultats") || count;
+      restore = function () {
+        count.focus({ preventScroll: true });
+        layout.scrollIntoView({ block: "start" });
+      };
+    } else if (control && autosubmitForm(control)) {
+      var details = control.closest("details");
+      while (details) {
+        details.open = true;
+        details = details.parentElement && details.parentElement.closest("details");
       }
+      restore = function () { control.focus(); };
     }
+    if (!restore) return;
+    restore();
+    // The browser's own jump to #resultats at the end of loading drops the focus: give it back.
+    if (document.readyState !== "complete") window.addEventListener("load", restore, { once: true });
   }
 
   // ---- The filters panel on narrow screens -------------------------------------------------
