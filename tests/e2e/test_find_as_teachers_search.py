@@ -7,9 +7,12 @@ import re
 from dataclasses import dataclass
 
 import pytest
+from django.conf import settings
+from django.test import Client
 from playwright.sync_api import expect
 
-from resources.models import ResourceIndexPage, ResourcePage
+from accounts.models import Follow
+from resources.models import Discipline, ResourceIndexPage, ResourcePage
 from search.indexing import rebuild_entries
 from tests.e2e.helpers import axe_violations
 from tests.factories import build_member, build_resource
@@ -52,6 +55,16 @@ def shop_rows(module_snapshot):
 @pytest.fixture
 def shop(site_url, shop_rows):
     return Shop(site_url, ResourcePage.objects.get(pk=shop_rows))
+
+
+def log_in_as(context, site_url, user):
+    """A session made by Django's test client, handed to the browser as its cookie."""
+    client = Client()
+    client.force_login(user)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+    context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie.value, "url": site_url}]
+    )
 
 
 def titles(page) -> list[str]:
@@ -163,3 +176,25 @@ def test_resource_index_screenshots(page, shop, screenshot, lang):
     screenshot(page, f"ressources-{lang}-1280")
     page.set_viewport_size(PHONE)
     screenshot(page, f"ressources-{lang}-375")
+
+
+@pytest.mark.parametrize(("lang", "width"), [("fr", 375), ("en", 1280)])
+def test_after_log_in_the_home_page_shows_their_disciplines_and_followed_authors(
+    page, context, shop, screenshot, axe_source, lang, width
+):
+    teacher = build_member("Léa Enseignante")
+    teacher.disciplines.set([Discipline.objects.get(code="202")])
+    Follow.objects.create(follower=teacher, author=shop.target.authors.get())
+    log_in_as(context, shop.url, teacher)
+    page.set_viewport_size({"width": width, "height": 812})
+
+    page.goto(f"{shop.url}/{lang}/")
+
+    mine = page.locator('section[aria-labelledby="mine-title"]')
+    expect(mine.locator(".chip--code")).to_have_text(
+        "202 · " + ("Chimie" if lang == "fr" else "Chemistry")
+    )
+    expect(mine.locator(".resource-card")).to_have_count(6)
+    expect(page.locator('section[aria-labelledby="followed-title"]')).to_be_visible()
+    screenshot(page, f"home-signed-in-{lang}-{width}")
+    assert axe_violations(page, axe_source) == []
