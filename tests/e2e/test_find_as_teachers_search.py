@@ -16,6 +16,7 @@ from resources.models import Discipline, ResourceIndexPage, ResourcePage
 from search.indexing import rebuild_entries
 from tests.e2e.helpers import axe_violations
 from tests.factories import build_member, build_resource
+from tests.resources.helpers import a_year_from_now, start_submission
 
 pytestmark = pytest.mark.e2e
 
@@ -197,4 +198,29 @@ def test_after_log_in_the_home_page_shows_their_disciplines_and_followed_authors
     expect(mine.locator(".resource-card")).to_have_count(6)
     expect(page.locator('section[aria-labelledby="followed-title"]')).to_be_visible()
     screenshot(page, f"home-signed-in-{lang}-{width}")
+    assert axe_violations(page, axe_source) == []
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_member_picks_courses_among_those_of_the_chosen_disciplines(
+    page, context, shop, axe_source, lang
+):
+    member = build_member("Sophie Gagnon", membership_expires_on=a_year_from_now())
+    client = Client()
+    client.force_login(member)
+    draft = start_submission(client)
+    log_in_as(context, shop.url, member)
+    page.goto(f"{shop.url}/{lang}/compte/depots/{draft.pk}/classement/")
+    courses = page.locator("[data-course]:visible")
+
+    expect(courses).to_have_count(0)  # no discipline chosen yet
+    expect(page.locator("[data-course-none]")).to_be_visible()
+    page.locator("input[data-discipline-code='201']").check()
+    expect(courses).to_have_count(3)
+    page.locator("[data-course-filter]").fill("201 nyb")
+    expect(courses).to_have_count(1)
+    courses.locator("input").check()
+    page.locator("[data-course-filter]").fill("")
+    page.locator("input[data-discipline-code='201']").uncheck()
+    expect(courses).to_have_count(1)  # a ticked course stays in sight
     assert axe_violations(page, axe_source) == []
