@@ -7,14 +7,13 @@ import re
 from dataclasses import dataclass
 
 import pytest
-from django.conf import settings
 from django.test import Client
 from playwright.sync_api import expect
 
 from accounts.models import Follow
 from resources.models import Discipline, ResourceIndexPage, ResourcePage
 from search.indexing import rebuild_entries
-from tests.e2e.helpers import axe_violations
+from tests.e2e.helpers import axe_violations, log_in_as
 from tests.factories import build_member, build_resource
 from tests.resources.helpers import a_year_from_now, start_submission
 
@@ -56,16 +55,6 @@ def shop_rows(module_snapshot):
 @pytest.fixture
 def shop(site_url, shop_rows):
     return Shop(site_url, ResourcePage.objects.get(pk=shop_rows))
-
-
-def log_in_as(context, site_url, user):
-    """A session made by Django's test client, handed to the browser as its cookie."""
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-    context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie.value, "url": site_url}]
-    )
 
 
 def titles(page) -> list[str]:

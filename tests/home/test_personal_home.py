@@ -6,12 +6,11 @@ import datetime
 import re
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from accounts.models import Follow
 from resources.models import Discipline, ResourcePage
+from tests.helpers import queries_for
 
 pytestmark = pytest.mark.django_db
 
@@ -89,13 +88,6 @@ def test_anonymous_visitors_get_the_shared_home_page(client, make_resource):
     assert 'aria-labelledby="followed-title"' not in html
 
 
-def _queries(client) -> int:
-    client.get("/fr/")
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get("/fr/").status_code == 200
-    return len(queries)
-
-
 def test_the_signed_in_home_page_costs_the_same_queries_for_one_or_ten_resources(
     client, teacher, make_member, make_resource
 ):
@@ -104,10 +96,10 @@ def test_the_signed_in_home_page_costs_the_same_queries_for_one_or_ten_resources
     Follow.objects.update(created_at=timezone.now() - datetime.timedelta(10))
     client.force_login(teacher)
     make_resource("Ressource 0", authors=[author], disciplines=("202",))
-    with_one = _queries(client)
+    with_one = queries_for(client, "/fr/")
 
     for number in range(1, 10):
         make_resource(f"Ressource {number}", authors=[author], disciplines=("202", "201"))
-    with_ten = _queries(client)
+    with_ten = queries_for(client, "/fr/")
 
     assert with_ten == with_one

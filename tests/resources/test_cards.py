@@ -5,10 +5,9 @@ facet and sort."""
 import re
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from resources.models import ResourceFile
+from tests.helpers import queries_for
 from tests.resources.helpers import make_pdf
 
 pytestmark = pytest.mark.django_db
@@ -73,21 +72,13 @@ def test_an_unreadable_pdf_has_no_page_count_on_its_card(client, make_resource):
     assert "PDF" in card
 
 
-def _queries(client, url: str) -> int:
-    client.get(url)  # warm the caches (taxonomies, site root paths)
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries)
-
-
 @pytest.mark.parametrize("url", ["/fr/ressources/", "/fr/recherche/?q=ressource", "/fr/"])
 def test_card_pages_cost_the_same_queries_for_one_or_twenty_resources(
     client, make_resource, make_member, url
 ):
     author = make_member("Marie Tremblay")
     make_resource("Ressource 0", authors=[author], courses=("201-NYA-05",), tags=())
-    with_one = _queries(client, url)
+    with_one = queries_for(client, url)
 
     for number in range(1, 20):
         make_resource(
@@ -98,7 +89,7 @@ def test_card_pages_cost_the_same_queries_for_one_or_twenty_resources(
             files=(("a.pdf", make_pdf("un")), ("b.pdf", make_pdf("un", "deux"))),
             tags=(),
         )
-    with_twenty = _queries(client, url)
+    with_twenty = queries_for(client, url)
 
     assert with_twenty == with_one
 
