@@ -13,6 +13,7 @@ from django.db.models import Case, CharField, Count, F, IntegerField, Q, Value, 
 from django.db.models.functions import Cast
 
 from resources.models import ResourcePage
+from resources.taxonomies import all_terms
 
 from .facets import facet_values
 from .models import SearchEntry
@@ -29,7 +30,7 @@ _TAXONOMY_FACETS = {
     "type": (ResourcePage.types.through, "resourcetype", "code"),
     "dimension": (ResourcePage.dimensions.through, "digitalcompetencydimension", "number"),
 }
-VOCABULARY_CACHE_KEY = "search:vocabulary:v1"
+VOCABULARY_CACHE_KEY = "search:vocabulary:v2"
 
 
 def _facet_condition(name: str, values) -> Q:
@@ -141,14 +142,22 @@ def _facet_counts(params: SearchParams, published, text) -> dict[str, dict[str, 
 
 
 def _vocabulary() -> dict[str, str]:
-    """{folded word: the word as titles write it} for published titles' words of 4+ letters
-    (did-you-mean), cached for a few minutes."""
+    """{folded word: the word as written} for the words of 4+ letters of published titles and
+    of the disciplines' and courses' names (« chimmie » → « chimie »; did-you-mean), cached for
+    a few minutes."""
     words = cache.get(VOCABULARY_CACHE_KEY)
     if words is None:
         words = {}
         titles = published_resources().values_list("title", flat=True)
-        for title in titles.iterator():
-            for word in WORD_RE.findall(title.lower()):
+        terms = all_terms()
+        names = [
+            name
+            for kind in ("discipline", "course")
+            for term in terms[kind].values()
+            for name in (term.name_fr, term.name_en)
+        ]
+        for text in [*titles.iterator(), *names]:
+            for word in WORD_RE.findall(text.lower()):
                 if len(word) >= 4:
                     words.setdefault(fold(word), word)
         cache.set(VOCABULARY_CACHE_KEY, words, 300)

@@ -105,28 +105,32 @@ def build_search(params: SearchParams, index: str) -> Search:
         search = search.highlight_options(**HIGHLIGHT)
         search = search.highlight("title", number_of_fragments=0)
         search = search.highlight("summary", number_of_fragments=0)
-        search = search.suggest(
-            "did_you_mean",
-            params.q,
-            term={
-                "field": "title",
-                "suggest_mode": "popular",
-                "min_word_length": 4,
-                # Typos of the first letter too (the query's fuzziness cannot reach them).
-                "prefix_length": 0,
-            },
-        )
+        # Words of titles first, then of discipline and course names (« chimmie » → « chimie »).
+        for name, field in (("did_you_mean", "title"), ("did_you_mean_terms", "disciplines_text")):
+            search = search.suggest(
+                name,
+                params.q,
+                term={
+                    "field": field,
+                    "suggest_mode": "popular",
+                    "min_word_length": 4,
+                    # Typos of the first letter too (the query's fuzziness cannot reach them).
+                    "prefix_length": 0,
+                },
+            )
     return search
 
 
 def _did_you_mean(params: SearchParams, answer: dict) -> str | None:
-    entries = answer.get("suggest", {}).get("did_you_mean", [])
+    suggestions = answer.get("suggest", {})
     words = query_words(params.q)
     changed = False
-    for entry in entries:
+    replaced: set[str] = set()
+    for entry in [*suggestions.get("did_you_mean", []), *suggestions.get("did_you_mean_terms", [])]:
         options = entry.get("options") or []
-        if options and entry["text"] in words:
+        if options and entry["text"] in words and entry["text"] not in replaced:
             words[words.index(entry["text"])] = options[0]["text"]
+            replaced.add(entry["text"])
             changed = True
     # The engine suggests folded words; show them as the titles write them.
     return restore_accents(" ".join(words)) if changed else None

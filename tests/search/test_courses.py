@@ -115,6 +115,15 @@ def test_a_did_you_mean_that_finds_something_is_offered_with_the_same_filters(kn
     assert dropped.did_you_mean is None  # no English resource in mathematics
 
 
+def test_a_misspelled_discipline_name_gets_a_did_you_mean(known_catalogue):
+    # « Informatique » is in no title: the discipline's name is the word to suggest.
+    result = run_q("infromatique")
+
+    assert result.count == 0
+    assert result.did_you_mean == "informatique"
+    assert run_q("informatique").count == 3
+
+
 def test_no_did_you_mean_when_the_search_found_something(known_catalogue):
     assert run_q("mathematiques").did_you_mean is None
 
