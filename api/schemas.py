@@ -41,9 +41,13 @@ class SearchHit(Schema):
     currency: str
     licence: str
     disciplines: list[str]
+    courses: list[str]
     levels: list[str]
     types: list[str]
     language: str
+    authors: list[str]
+    formats: list[str]
+    page_count: int
     rating: float | None
     rating_count: int
     downloads: int

@@ -30,6 +30,7 @@ from home.models import SiteLinks
 from resources.models import (
     CollectionItem,
     CollectionPage,
+    Course,
     DigitalCompetencyDimension,
     Discipline,
     EducationLevel,
@@ -40,7 +41,7 @@ from resources.models import (
     ResourceType,
 )
 from resources.ratings import rate
-from resources.rules import collection_errors, resource_errors
+from resources.rules import collection_errors, course_errors, resource_errors
 from resources.structure import ensure_catalogue_structure
 
 from . import sample_files
@@ -172,6 +173,7 @@ def load_demo_catalogue(home: Page, editor=None, folder: Path = DATA_DIR) -> dic
         editor.groups.add(Group.objects.get(name=EDITORS_GROUP))
     terms = {
         "discipline": {d.code: d for d in Discipline.objects.all()},
+        "course": {c.number: c for c in Course.objects.select_related("discipline")},
         "level": {lvl.code: lvl for lvl in EducationLevel.objects.all()},
         "type": {t.code: t for t in ResourceType.objects.all()},
         "dimension": {d.number: d for d in DigitalCompetencyDimension.objects.all()},
@@ -270,6 +272,10 @@ def _resource(index, spec, members, terms, existing, position) -> ResourcePage:
     page.disciplines = [
         _lookup(terms["discipline"], code, "discipline", record) for code in spec["disciplines"]
     ]
+    page.courses = [
+        _lookup(terms["course"], number, "course", record) for number in spec.get("courses", [])
+    ]
+    _check_courses(page, record)
     page.levels = [_lookup(terms["level"], code, "level", record) for code in spec["levels"]]
     page.types = [_lookup(terms["type"], code, "resource type", record) for code in spec["types"]]
     page.dimensions = [
@@ -310,6 +316,13 @@ def _check(page: ResourcePage, record: str) -> None:
             for field, messages in errors.items()
         )
         raise DemoDataError(f"{record} breaks the catalogue's rules: {problems}")
+
+
+def _check_courses(page: ResourcePage, record: str) -> None:
+    """Each course in one of the resource's disciplines, as the submission form asks."""
+    problems = course_errors(page.courses.all(), page.disciplines.all())
+    if problems:
+        raise DemoDataError(f"{record} breaks the catalogue's rules: courses: {problems[0]}")
 
 
 def _file(spec, entry, author_line) -> ResourceFile:

@@ -25,7 +25,7 @@ from resources.authorship import is_author
 from resources.events import announce_change
 from resources.models import CollectionPage, Download, ResourceFile, ResourcePage
 
-from . import collection_packages, delivery, packages, throttle
+from . import collection_packages, delivery, invitation, packages, throttle
 
 logger = logging.getLogger(__name__)
 POPULARITY_REFRESH_SECONDS = 300
@@ -104,6 +104,7 @@ def download_resource(request, resource_id):
         raise Http404
     response = _deliver(package.file, name=f"{page.slug}.zip", content_type="application/zip")
     record_download(page, request.user)
+    invitation.note_download(request)
     return response
 
 
@@ -121,6 +122,7 @@ def download_file(request, resource_id, file_id):
         content_type=entry.content_type or "application/octet-stream",
     )
     record_download(page, request.user)
+    invitation.note_download(request)
     return response
 
 

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import downloads
+from . import downloads, invitation
 
 app_name = "downloads"
 
@@ -10,4 +10,5 @@ urlpatterns = [
     path("<int:resource_id>/", downloads.download_resource, name="resource"),
     path("<int:resource_id>/<int:file_id>/", downloads.download_file, name="file"),
     path("collections/<int:collection_id>/", downloads.download_collection, name="collection"),
+    path("invitation/fermer/", invitation.dismiss, name="dismiss_invitation"),
 ]

@@ -85,9 +85,15 @@ class HomePage(BilingualPage):
 
     def get_context(self, request, *args, **kwargs):
         from resources.home import home_sections
+        from resources.personal import personal_home
 
         context = super().get_context(request, *args, **kwargs)
         context.update(home_sections(request))
+        # Signed in: their disciplines and the authors they follow first (never cached: it is
+        # theirs); anonymous visitors get the shared page only.
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            context["personal"] = personal_home(user, request)
         return context
 
 

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.db.models import Count, Exists, Max, OuterRef, Sum
+from django.db.models import Count, Max, Sum
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
@@ -25,13 +25,12 @@ from accounts.models import Follow
 from boutique.models import Entitlement
 from core.formats import long_date
 from core.i18n import is_english
-from core.pagination import PAGE_SIZE, page_of
+from core.pagination import page_of
 from resources.listing import ResourceCard, card_queryset, resource_cards
 from resources.models import Download, Rating, ResourcePage
-from resources.taxonomies import Term, all_terms
+from resources.personal import new_from_followed, profile_disciplines
+from resources.taxonomies import Term
 
-# The library shows at most one page of new resources from the authors the member follows.
-NEW_FROM_FOLLOWED_MAX = PAGE_SIZE
 PROFILE_FIELDS = ("display_name", "bio", "bio_en", "language", "links")
 
 
@@ -193,11 +192,7 @@ def localized_bio(user) -> tuple[str, str]:
 
 def user_disciplines(user) -> list[Term]:
     """The member's disciplines as cached terms (one query for the ids), by code."""
-    terms = all_terms()["discipline"]
-    ids = user.disciplines.through.objects.filter(user_id=user.pk).values_list(
-        "discipline_id", flat=True
-    )
-    return sorted((terms[pk] for pk in ids if pk in terms), key=lambda term: term.code)
+    return profile_disciplines(user)
 
 
 def author_page(author, request) -> AuthorPage:
@@ -392,24 +387,6 @@ def _entitled_entries(user, request, *, bought: bool) -> list[LibraryEntry]:
         key=lambda entry: (entry.date, entry.resource_id),
         reverse=True,
     )
-
-
-def new_from_followed(user, request, limit: int = NEW_FROM_FOLLOWED_MAX) -> list[ResourceCard]:
-    """Published resources by authors the member follows, published after they started
-    following that author, newest first."""
-    # One Exists over the authorship table: the same author row must be followed by this user
-    # and have been followed before the resource was published.
-    followed_before = ResourcePage.authors.through.objects.filter(
-        resourcepage_id=OuterRef("pk"),
-        user__followers__follower=user,
-        user__followers__created_at__lt=OuterRef("first_published_at"),
-    )
-    pages = (
-        published_resources()
-        .filter(Exists(followed_before))
-        .order_by("-first_published_at", "-pk")[:limit]
-    )
-    return resource_cards(card_queryset(pages), request)
 
 
 def _followed_author(follow: Follow) -> FollowedAuthor:

@@ -1,8 +1,8 @@
 """Resource cards for listings (index, disciplines, collections, home, related resources).
 
-A page of N cards costs a fixed number of queries, whatever N: one UNION query for the four
-taxonomies of all the cards (names come from the cached taxonomies), one for the previews and
-one for their renditions."""
+A page of N cards costs a fixed number of queries, whatever N: one UNION query for the five
+taxonomies of all the cards (names come from the cached taxonomies), one for the authors, one
+for the files' formats and pages, one for the previews and one for their renditions."""
 
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -12,14 +12,16 @@ from django.db.models import CharField, F, Value
 from core.pagination import PAGE_SIZE, page_of
 
 from . import licences
-from .models import ResourcePage, ResourcePreview
+from .models import ResourceFile, ResourcePage, ResourcePreview
 from .taxonomies import Term, all_terms
+from .uploads.types import ACCEPTED
 
 CARD_RENDITION = "fill-480x300"
 
 _RELATIONS = {
     # kind → (through model, column of the term)
     "discipline": (ResourcePage.disciplines.through, "discipline_id"),
+    "course": (ResourcePage.courses.through, "course_id"),
     "level": (ResourcePage.levels.through, "educationlevel_id"),
     "type": (ResourcePage.types.through, "resourcetype_id"),
     "dimension": (ResourcePage.dimensions.through, "digitalcompetencydimension_id"),
@@ -52,10 +54,14 @@ class ResourceCard:
     is_validated: bool
     first_published_at: object = None
     disciplines: list[Term] = field(default_factory=list)
+    courses: list[Term] = field(default_factory=list)
     levels: list[Term] = field(default_factory=list)
     types: list[Term] = field(default_factory=list)
     dimensions: list[Term] = field(default_factory=list)
     preview: Preview | None = None
+    authors: list[str] = field(default_factory=list)
+    formats: list[str] = field(default_factory=list)  # « PDF », « DOCX »…, in file order, once
+    page_count: int = 0  # pages of its PDF files (0: none, or not counted)
 
     @property
     def licence(self) -> licences.Licence:
@@ -92,6 +98,54 @@ def taxonomy_terms(page_ids) -> dict[int, dict[str, list[Term]]]:
     return result
 
 
+def author_names(page_ids) -> dict[int, list[tuple[int, str]]]:
+    """[(user id, public name)] of each page's member authors, in one query."""
+    rows = (
+        ResourcePage.authors.through.objects.filter(resourcepage_id__in=list(page_ids))
+        .select_related("user")
+        .only(
+            "resourcepage_id",
+            "user__display_name",
+            "user__first_name",
+            "user__last_name",
+            "user__email",
+        )
+        .order_by("resourcepage_id", "user_id")
+    )
+    names: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    for row in rows:
+        names[row.resourcepage_id].append((row.user_id, row.user.get_full_name()))
+    return names
+
+
+def co_author_names(co_authors: str) -> list[str]:
+    """People without an account, as typed (« A; B »)."""
+    return [name.strip() for name in (co_authors or "").split(";") if name.strip()]
+
+
+def format_label(content_type: str) -> str:
+    """« PDF », « DOCX »: the usual extension of an accepted type, upper case ("" otherwise)."""
+    accepted = ACCEPTED.get(content_type)
+    return accepted.extensions[0].upper() if accepted else ""
+
+
+def file_facts(page_ids) -> dict[int, tuple[list[str], int]]:
+    """(formats, PDF pages) of each page's files, in one query."""
+    rows = (
+        ResourceFile.objects.filter(page_id__in=list(page_ids))
+        .order_by("page_id", "sort_order", "pk")
+        .values_list("page_id", "content_type", "page_count")
+    )
+    facts: dict[int, tuple[list[str], int]] = {}
+    for page_id, content_type, pages in rows:
+        formats, total = facts.get(page_id, ([], 0))
+        label = format_label(content_type)
+        if label and label not in formats:
+            formats.append(label)
+        facts[page_id] = (formats, total + (pages or 0))
+    return facts
+
+
 def previews_for(
     page_ids, spec: str = CARD_RENDITION, first_only: bool = True
 ) -> dict[int, list[Preview]]:
@@ -119,10 +173,13 @@ def resource_cards(pages, request=None, with_previews: bool = True) -> list[Reso
     ids = [page.pk for page in pages]
     terms = taxonomy_terms(ids)
     previews = previews_for(ids) if with_previews else {}
+    authors = author_names(ids)
+    files = file_facts(ids)
     cards = []
     for page in pages:
         page_terms = terms[page.pk]
         page_previews = previews.get(page.pk)
+        formats, page_count = files.get(page.pk, ([], 0))
         cards.append(
             ResourceCard(
                 id=page.pk,
@@ -139,10 +196,15 @@ def resource_cards(pages, request=None, with_previews: bool = True) -> list[Reso
                 is_validated=page.is_validated,
                 first_published_at=page.first_published_at,
                 disciplines=page_terms["discipline"],
+                courses=page_terms["course"],
                 levels=page_terms["level"],
                 types=page_terms["type"],
                 dimensions=page_terms["dimension"],
                 preview=page_previews[0] if page_previews else None,
+                authors=[name for _id, name in authors.get(page.pk, [])]
+                + co_author_names(page.co_authors),
+                formats=formats,
+                page_count=page_count,
             )
         )
     return cards
@@ -168,6 +230,7 @@ def card_queryset(queryset):
         "download_count",
         "validated_at",
         "first_published_at",
+        "co_authors",
         "live",
         "content_type_id",
     )

@@ -12,6 +12,7 @@ TASK_NAME = "Approbation éditoriale"
 PAGE_PERMISSIONS = ("add", "change", "publish", "lock", "unlock", "bulk_delete")
 SNIPPET_MODELS = (
     ("resources", "discipline"),
+    ("resources", "course"),
     ("resources", "educationlevel"),
     ("resources", "resourcetype"),
     ("resources", "digitalcompetencydimension"),

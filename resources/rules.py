@@ -12,6 +12,24 @@ from core.formats import money
 from . import adaptations, licences
 
 
+def course_errors(courses, disciplines) -> list:
+    """A course belongs to its discipline: [a message] naming the courses outside `disciplines`
+    (empty when every course is in one of them)."""
+    chosen = {discipline.pk for discipline in disciplines}
+    stray = [course.number for course in courses if course.discipline_id not in chosen]
+    if not stray:
+        return []
+    return [
+        format_lazy(
+            _(
+                "{numbers}: a course belongs to its discipline; choose that discipline too, "
+                "or remove the course."
+            ),
+            numbers=", ".join(stray),
+        )
+    ]
+
+
 def resource_errors(page) -> dict[str, list]:
     """{field name: [messages]} for everything wrong with this resource; empty when valid."""
     errors: dict[str, list] = {}
@@ -28,8 +46,10 @@ def resource_errors(page) -> dict[str, list]:
             add("member_price_cents", _("A free resource has no member price."))
         elif page.member_price_cents > price:
             add("member_price_cents", _("The member price cannot be higher than the price."))
-    licence = licences.get_licence(page.licence)
     # In memory for a page being built in the admin (modelcluster), from the database otherwise.
+    for message in course_errors(page.courses.all(), page.disciplines.all()):
+        add("courses", message)
+    licence = licences.get_licence(page.licence)
     author_ids = {user.pk for user in page.authors.all()}
     sale = licences.can_sell(licence, price, seller_is_rights_holder=bool(author_ids))
     if not sale:

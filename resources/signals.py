@@ -12,6 +12,7 @@ from .detail import bump_catalogue_version
 from .events import announce_change
 from .models import (
     CollectionPage,
+    Course,
     DigitalCompetencyDimension,
     Discipline,
     EducationLevel,
@@ -22,7 +23,7 @@ from .models import (
 )
 from .taxonomies import forget_terms
 
-TAXONOMIES = (Discipline, EducationLevel, ResourceType, DigitalCompetencyDimension)
+TAXONOMIES = (Discipline, Course, EducationLevel, ResourceType, DigitalCompetencyDimension)
 
 
 def _on_commit_bump():

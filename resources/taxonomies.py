@@ -12,10 +12,22 @@ from django.db import transaction
 
 from core.i18n import is_english
 
-from .models import DigitalCompetencyDimension, Discipline, EducationLevel, ResourceType
+from .models import Course, DigitalCompetencyDimension, Discipline, EducationLevel, ResourceType
+from .models.taxonomies import compact_course_number, normalise_course_number
+
+__all__ = [
+    "Term",
+    "all_terms",
+    "compact_course_number",
+    "courses_by_number",
+    "disciplines_by_code",
+    "forget_terms",
+    "load_taxonomies",
+    "normalise_course_number",
+]
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-CACHE_KEY = "taxonomies:v1"
+CACHE_KEY = "taxonomies:v2"
 CACHE_SECONDS = 24 * 60 * 60
 
 
@@ -29,10 +41,11 @@ class Term:
     name_fr: str
     name_en: str
     verified: bool
+    parent: str = ""  # a course's discipline code
 
     @property
     def name(self) -> str:
-        return self.name_en if is_english() else self.name_fr
+        return (self.name_en or self.name_fr) if is_english() else self.name_fr
 
     def __str__(self):
         return self.name
@@ -41,6 +54,7 @@ class Term:
 # kind → (model, attribute giving the code)
 KINDS = {
     "discipline": (Discipline, "code"),
+    "course": (Course, "number"),
     "level": (EducationLevel, "code"),
     "type": (ResourceType, "code"),
     "dimension": (DigitalCompetencyDimension, "number"),
@@ -48,11 +62,15 @@ KINDS = {
 
 
 def all_terms() -> dict[str, dict[int, Term]]:
-    """Every term of every taxonomy, by kind then id (one cache read; four queries when cold)."""
+    """Every term of every taxonomy, by kind then id (one cache read; five queries when cold)."""
     terms = cache.get(CACHE_KEY)
     if terms is None:
-        terms = {
-            kind: {
+        terms = {}
+        for kind, (model, code_field) in KINDS.items():
+            rows = model.objects.all()
+            if model is Course:
+                rows = rows.select_related("discipline")
+            terms[kind] = {
                 obj.pk: Term(
                     kind,
                     obj.pk,
@@ -60,17 +78,20 @@ def all_terms() -> dict[str, dict[int, Term]]:
                     obj.name_fr,
                     obj.name_en,
                     obj.verified,
+                    obj.discipline.code if model is Course else "",
                 )
-                for obj in model.objects.all()
+                for obj in rows
             }
-            for kind, (model, code_field) in KINDS.items()
-        }
         cache.set(CACHE_KEY, terms, CACHE_SECONDS)
     return terms
 
 
 def disciplines_by_code() -> dict[str, Term]:
     return {term.code: term for term in all_terms()["discipline"].values()}
+
+
+def courses_by_number() -> dict[str, Term]:
+    return {term.code: term for term in all_terms()["course"].values()}
 
 
 def forget_terms() -> None:
@@ -127,6 +148,18 @@ def load_taxonomies() -> dict[str, int]:
         lambda row: {"number": int(row["number"])},
         _rows("competence_numerique_dimensions.csv"),
         names,
+    )
+    disciplines = {discipline.code: discipline for discipline in Discipline.objects.all()}
+    created["course"] = ensure(
+        Course,
+        lambda row: {"number": row["number"]},
+        _rows("cours.csv"),
+        lambda row, position: {
+            "name_fr": row["title_fr"],
+            "name_en": row.get("title_en", ""),
+            "verified": row.get("status", "") != "unconfirmed",
+            "discipline": disciplines[row["discipline"]],
+        },
     )
     transaction.on_commit(forget_terms)
     return created

@@ -17,6 +17,7 @@ from .admin_choosers import resource_chooser_viewset
 from .admin_collections import open_collection_viewset
 from .admin_dashboard import ResourcesToReviewPanel
 from .models import (
+    Course,
     DigitalCompetencyDimension,
     Discipline,
     EducationLevel,
@@ -35,6 +36,17 @@ class DisciplineViewSet(SnippetViewSet):
     list_filter = ["verified", "family"]
     search_fields = ["code", "name_fr", "name_en"]
     ordering = ["code"]
+
+
+class CourseViewSet(SnippetViewSet):
+    model = Course
+    icon = "tag"
+    menu_label = _("Courses")
+    list_display = ["number", "name_fr", "name_en", "discipline", "verified"]
+    list_filter = ["verified", "discipline"]
+    search_fields = ["number", "name_fr", "name_en"]
+    ordering = ["number"]
+    panels = ["number", "discipline", "name_fr", "name_en", "verified"]
 
 
 class EducationLevelViewSet(SnippetViewSet):
@@ -65,7 +77,13 @@ class TaxonomyGroup(SnippetViewSetGroup):
     menu_label = _("Taxonomies")
     menu_icon = "folder-open-inverse"
     menu_order = 210
-    items = (DisciplineViewSet, EducationLevelViewSet, ResourceTypeViewSet, DimensionViewSet)
+    items = (
+        DisciplineViewSet,
+        CourseViewSet,
+        EducationLevelViewSet,
+        ResourceTypeViewSet,
+        DimensionViewSet,
+    )
 
 
 class RatingViewSet(SnippetViewSet):

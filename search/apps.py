@@ -8,4 +8,9 @@ class SearchConfig(AppConfig):
     verbose_name = _("Search")
 
     def ready(self):
+        from resources.models import presenters
+
         from . import receivers  # noqa: F401  (the index follows the catalogue's changes)
+        from .views import resource_index_context
+
+        presenters.register("resource_search", resource_index_context)

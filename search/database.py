@@ -1,17 +1,19 @@
 """The search on the database: the embedded default, and the fallback when the engine is down.
 
-Filters, facet counts and sorts run on the catalogue's own tables (always up to date); the text
-matches a folded copy of each resource's text (SearchEntry), word by word, so that case and
-accents never matter. No relevance score is computed per row (Wagtail's database search does,
+Filters, facet counts and sorts run on the catalogue's own tables (always up to date: the
+taxonomies' counts in one UNION query, the others grouped); the text matches a folded copy of
+each resource's text (SearchEntry), word by word, so that case and accents never matter. No relevance score is computed per row (Wagtail's database search does,
 and it grows too slow on SQLite): "pertinence" puts title matches first,
 then the newest. A fixed number of queries per search."""
 
 import difflib
 
 from django.core.cache import cache
-from django.db.models import Case, Count, F, IntegerField, Q, Value, When
+from django.db.models import Case, CharField, Count, F, IntegerField, Q, Value, When
+from django.db.models.functions import Cast
 
 from resources.models import ResourcePage
+from resources.taxonomies import all_terms
 
 from .facets import facet_values
 from .models import SearchEntry
@@ -23,11 +25,12 @@ from .text import WORD_RE, fold, highlight, query_words, singular
 # facet → (through model, its column for the term, attribute giving the term's key)
 _TAXONOMY_FACETS = {
     "discipline": (ResourcePage.disciplines.through, "discipline", "code"),
+    "cours": (ResourcePage.courses.through, "course", "number"),
     "niveau": (ResourcePage.levels.through, "educationlevel", "code"),
     "type": (ResourcePage.types.through, "resourcetype", "code"),
     "dimension": (ResourcePage.dimensions.through, "digitalcompetencydimension", "number"),
 }
-VOCABULARY_CACHE_KEY = "search:vocabulary:v1"
+VOCABULARY_CACHE_KEY = "search:vocabulary:v2"
 
 
 def _facet_condition(name: str, values) -> Q:
@@ -91,19 +94,33 @@ def _ordered(queryset, params: SearchParams):
     return queryset.order_by("-first_published_at", "-pk")
 
 
-def _facet_counts(params: SearchParams, published, text) -> dict[str, dict[str, int]]:
-    counts: dict[str, dict[str, int]] = {}
-    for name, facet in FACETS.items():
+def _taxonomy_counts(params: SearchParams, published, text) -> dict[str, dict[str, int]]:
+    """The counts of every taxonomy facet in one UNION query (each part with the filters of
+    the other facets), instead of one query per facet."""
+    parts = []
+    for name, (through, column, key) in _TAXONOMY_FACETS.items():
         matching = _base(params, published, text, except_facet=name)
+        parts.append(
+            through.objects.filter(resourcepage_id__in=matching.values("pk"))
+            .order_by()
+            .annotate(key=Cast(f"{column}__{key}", CharField()))
+            .values("key")
+            .annotate(n=Count("resourcepage_id"), facet=Value(name, output_field=CharField()))
+            .values_list("facet", "key", "n")
+        )
+    counts: dict[str, dict[str, int]] = {name: {} for name in _TAXONOMY_FACETS}
+    for name, key, n in parts[0].union(*parts[1:], all=True):
+        counts[name][str(key)] = n
+    return counts
+
+
+def _facet_counts(params: SearchParams, published, text) -> dict[str, dict[str, int]]:
+    counts = _taxonomy_counts(params, published, text)
+    for name, facet in FACETS.items():
         if name in _TAXONOMY_FACETS:
-            through, column, key = _TAXONOMY_FACETS[name]
-            rows = (
-                through.objects.filter(resourcepage_id__in=matching.values("pk"))
-                .values(f"{column}__{key}")
-                .annotate(n=Count("resourcepage_id"))
-                .values_list(f"{column}__{key}", "n")
-            )
-        elif name == "prix":
+            continue
+        matching = _base(params, published, text, except_facet=name)
+        if name == "prix":
             rows = (
                 matching.order_by()
                 .annotate(
@@ -125,14 +142,22 @@ def _facet_counts(params: SearchParams, published, text) -> dict[str, dict[str, 
 
 
 def _vocabulary() -> dict[str, str]:
-    """{folded word: the word as titles write it} for published titles' words of 4+ letters
-    (did-you-mean), cached for a few minutes."""
+    """{folded word: the word as written} for the words of 4+ letters of published titles and
+    of the disciplines' and courses' names (« chimmie » → « chimie »; did-you-mean), cached for
+    a few minutes."""
     words = cache.get(VOCABULARY_CACHE_KEY)
     if words is None:
         words = {}
         titles = published_resources().values_list("title", flat=True)
-        for title in titles.iterator():
-            for word in WORD_RE.findall(title.lower()):
+        terms = all_terms()
+        names = [
+            name
+            for kind in ("discipline", "course")
+            for term in terms[kind].values()
+            for name in (term.name_fr, term.name_en)
+        ]
+        for text in [*titles.iterator(), *names]:
+            for word in WORD_RE.findall(text.lower()):
                 if len(word) >= 4:
                     words.setdefault(fold(word), word)
         cache.set(VOCABULARY_CACHE_KEY, words, 300)

@@ -76,6 +76,8 @@ class ResourceDocument(Document):
     title_sort = Keyword()
     language = Keyword()
     disciplines = Keyword()
+    courses = Keyword()  # numbers, « 201-NYA-05 »
+    courses_text = Text(analyzer=FOLDED)  # numbers hyphenated and compact, titles
     levels = Keyword()
     types = Keyword()
     dimensions = Keyword()
@@ -83,6 +85,8 @@ class ResourceDocument(Document):
     price_bucket = Keyword()  # gratuit / payant
     authors = Keyword()
     author_names = Text(analyzer=FOLDED)
+    formats = Keyword()  # « PDF », « DOCX »
+    page_count = Integer()
     price_cents = Integer()
     member_price_cents = Integer()
     rating_average = Float()

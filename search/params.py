@@ -1,5 +1,5 @@
-"""What a search asks for: the URL parameters (q, discipline, niveau, type, licence, langue, prix,
-dimension, tri, page; README, Search), parsed and checked once, the same for the search page, the
+"""What a search asks for: the URL parameters (q, discipline, cours, niveau, type, licence, langue,
+prix, dimension, tri, page; README, Search), parsed and checked once, the same for the search page, the
 discipline pages and /api/v1/search, whatever engine answers them."""
 
 from collections.abc import Callable
@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy
 from core.i18n import current_language
 from core.pagination import PAGE_SIZE
 from resources import licences
-from resources.taxonomies import Term, all_terms
+from resources.taxonomies import Term, all_terms, normalise_course_number
 
 from .text import clean_query
 
@@ -40,6 +40,8 @@ class Facet:
     title: object  # lazy translation
     values: Callable[[], dict[str, str]]  # key → label, in display order
     order_by_count: bool = False
+    # How a value typed by a person becomes a key (« 201nya05 » → « 201-NYA-05 »).
+    normalise: Callable[[str], str | None] | None = None
 
 
 def _term_values(kind: str) -> Callable[[], dict[str, str]]:
@@ -51,6 +53,11 @@ def _term_values(kind: str) -> Callable[[], dict[str, str]]:
 
 def _discipline_values() -> dict[str, str]:
     terms: list[Term] = sorted(all_terms()["discipline"].values(), key=lambda term: term.code)
+    return {term.code: term.name for term in terms}
+
+
+def _course_values() -> dict[str, str]:
+    terms: list[Term] = sorted(all_terms()["course"].values(), key=lambda term: term.code)
     return {term.code: term.name for term in terms}
 
 
@@ -76,6 +83,14 @@ FACETS: dict[str, Facet] = {
             gettext_lazy("Discipline"),
             _discipline_values,
             order_by_count=True,
+        ),
+        Facet(
+            "cours",
+            "courses",
+            gettext_lazy("Course"),
+            _course_values,
+            order_by_count=True,
+            normalise=normalise_course_number,
         ),
         Facet("niveau", "levels", gettext_lazy("Level"), _term_values("level")),
         Facet("type", "types", gettext_lazy("Type of resource"), _term_values("type")),
@@ -170,6 +185,8 @@ def parse_params(
         if not raw_values:
             continue
         known = facet.values()
+        if facet.normalise is not None:
+            raw_values = [facet.normalise(value) or value for value in raw_values]
         # Keep the order of first appearance, once each, known values only.
         chosen = tuple(dict.fromkeys(value for value in raw_values if value in known))
         if chosen:

@@ -15,6 +15,9 @@ from .params import FACETS, SORTS, SearchParams, default_sort
 from .results import SearchResult
 from .service import localized_url
 
+# A course is known by its number as much as by its title: its chip shows both.
+KEYED_FACETS = ("cours",)
+
 
 def query_string(items: list[tuple]) -> str:
     return "?" + urlencode(items) if items else "?"
@@ -41,7 +44,8 @@ def _terms_by_code(kind: str) -> dict[str, object]:
 
 def cards_for(result: SearchResult) -> list[ResourceCard]:
     """Cards of the hits, in their order (highlights in `title_html` / `summary_html`)."""
-    terms = {kind: _terms_by_code(kind) for kind in ("discipline", "level", "type", "dimension")}
+    kinds = ("discipline", "course", "level", "type", "dimension")
+    terms = {kind: _terms_by_code(kind) for kind in kinds}
     previews = previews_for([hit.id for hit in result.hits])
     cards = []
     for hit in result.hits:
@@ -68,10 +72,14 @@ def cards_for(result: SearchResult) -> list[ResourceCard]:
             is_validated=document.get("is_validated", False),
             first_published_at=datetime.fromisoformat(published) if published else None,
             disciplines=pick("discipline", "disciplines"),
+            courses=pick("course", "courses"),
             levels=pick("level", "levels"),
             types=pick("type", "types"),
             dimensions=pick("dimension", "dimensions"),
             preview=(previews.get(hit.id) or [None])[0],
+            authors=list(document.get("author_names", [])),
+            formats=list(document.get("formats", [])),
+            page_count=document.get("page_count") or 0,
         )
         # Highlights are escaped by the engine (encoder "html") or by text.highlight.
         card.title_html = mark_safe(hit.highlights.get("title", ""))  # noqa: S308
@@ -117,9 +125,10 @@ def page_context(result: SearchResult, *, hidden_facets: tuple[str, ...] = ()) -
     for name, keys in visible.filters.items():
         labels = FACETS[name].values()
         for key in keys:
+            label = labels.get(key, key)
             chips.append(
                 Chip(
-                    labels.get(key, key),
+                    f"{key} {label}" if name in KEYED_FACETS else label,
                     str(FACETS[name].title),
                     query_string(visible.without(name, key).query_items()),
                 )

@@ -12,7 +12,7 @@ from .documents import TEXT_FIELDS
 from .facets import facet_values
 from .params import FACETS, SearchParams
 from .results import Hit, SearchResult, Suggestion
-from .text import query_words
+from .text import compact_course_numbers, query_words
 
 HIGHLIGHT = {"pre_tags": ["<mark>"], "post_tags": ["</mark>"], "encoder": "html"}
 SORTS = {
@@ -30,12 +30,14 @@ SORTS = {
 def _fields(*suffixes: str) -> list[str]:
     return [
         f"{name}{suffix}^{boost}" for name, boost in TEXT_FIELDS.items() for suffix in suffixes
-    ] + ["author_names^2"]
+    ] + ["author_names^2", "courses_text^4"]
 
 
 def text_query(q: str) -> Q:
     """Every word must match somewhere (in its language's stemmed form, or folded), or the
-    title with typos forgiven on words of 4+ letters; exact phrases in the title rank first."""
+    title with typos forgiven on words of 4+ letters; exact phrases in the title rank first.
+    Course numbers are matched in their compact form, however they were typed."""
+    q = compact_course_numbers(q)
     return Q(
         "bool",
         should=[
@@ -89,34 +91,46 @@ def build_search(params: SearchParams, index: str) -> Search:
     search = search.extra(track_total_hits=True)
     search = search[params.offset : params.offset + params.page_size]
     search = search.source(
-        excludes=["*_fr", "*_en", "description", "tags", "disciplines_text", "suggest"]
+        excludes=[
+            "*_fr",
+            "*_en",
+            "description",
+            "tags",
+            "disciplines_text",
+            "courses_text",
+            "suggest",
+        ]
     )
     if has_words:
         search = search.highlight_options(**HIGHLIGHT)
         search = search.highlight("title", number_of_fragments=0)
         search = search.highlight("summary", number_of_fragments=0)
-        search = search.suggest(
-            "did_you_mean",
-            params.q,
-            term={
-                "field": "title",
-                "suggest_mode": "popular",
-                "min_word_length": 4,
-                # Typos of the first letter too (the query's fuzziness cannot reach them).
-                "prefix_length": 0,
-            },
-        )
+        # Words of titles first, then of discipline and course names (« chimmie » → « chimie »).
+        for name, field in (("did_you_mean", "title"), ("did_you_mean_terms", "disciplines_text")):
+            search = search.suggest(
+                name,
+                params.q,
+                term={
+                    "field": field,
+                    "suggest_mode": "popular",
+                    "min_word_length": 4,
+                    # Typos of the first letter too (the query's fuzziness cannot reach them).
+                    "prefix_length": 0,
+                },
+            )
     return search
 
 
 def _did_you_mean(params: SearchParams, answer: dict) -> str | None:
-    entries = answer.get("suggest", {}).get("did_you_mean", [])
+    suggestions = answer.get("suggest", {})
     words = query_words(params.q)
     changed = False
-    for entry in entries:
+    replaced: set[str] = set()
+    for entry in [*suggestions.get("did_you_mean", []), *suggestions.get("did_you_mean_terms", [])]:
         options = entry.get("options") or []
-        if options and entry["text"] in words:
+        if options and entry["text"] in words and entry["text"] not in replaced:
             words[words.index(entry["text"])] = options[0]["text"]
+            replaced.add(entry["text"])
             changed = True
     # The engine suggests folded words; show them as the titles write them.
     return restore_accents(" ".join(words)) if changed else None

@@ -5,6 +5,7 @@ most 2 s), the database answers the same question and the result says so (`degra
 for a short while no request waits on the engine again. Views never ask which one answered."""
 
 import logging
+from dataclasses import replace
 
 from django.core.cache import cache
 
@@ -13,7 +14,7 @@ from resources.taxonomies import all_terms
 
 from . import database, queries
 from .connection import SearchUnavailable, get_engine
-from .params import SearchParams
+from .params import SearchParams, default_sort
 from .results import SearchResult, Suggestion
 from .text import clean_query, fold, query_words
 
@@ -45,11 +46,28 @@ def search(params: SearchParams) -> SearchResult:
     engine = get_engine()
     if engine is not None and not engine_is_down():
         try:
-            return queries.run_search(engine, params)
+            result = queries.run_search(engine, params)
+            return _checked_suggestion(result, lambda p: queries.run_search(engine, p))
         except SearchUnavailable as error:
             _engine_failed(error)
-    result = database.run_search(params)
+    result = _checked_suggestion(database.run_search(params), database.run_search)
     result.degraded = engine is not None
+    return result
+
+
+def _checked_suggestion(result: SearchResult, run) -> SearchResult:
+    """A did-you-mean only where nothing was found, and only when it finds something itself
+    (with the same filters): a suggestion that leads to no result is worse than none."""
+    suggestion = result.did_you_mean
+    if not suggestion:
+        return result
+    params = result.params
+    if result.count or query_words(suggestion) == query_words(params.q):
+        result.did_you_mean = None
+        return result
+    corrected = replace(params, q=suggestion, sort=default_sort(suggestion), page=1, page_size=1)
+    if run(corrected).count == 0:
+        result.did_you_mean = None
     return result
 
 

@@ -9,11 +9,11 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
-from django.contrib.auth import get_user_model
 from django.utils.html import strip_tags
 
-from resources.listing import taxonomy_terms
+from resources.listing import author_names, co_author_names, file_facts, taxonomy_terms
 from resources.models import CollectionPage, ResourcePage, ResourceTag
+from resources.taxonomies import compact_course_number
 
 from .text import fold
 
@@ -32,6 +32,18 @@ def suggest_inputs(title: str) -> list[str]:
     words = title.split()
     tails = [" ".join(words[i:]) for i in range(1, len(words)) if len(words[i]) >= 4]
     return [title, *tails[:2]]  # each input costs indexing time (completion FST)
+
+
+def courses_text(courses) -> str:
+    """What a resource's courses answer to: « 201-NYA-05 201NYA05 Calcul différentiel
+    Differential Calculus » — queries have their course numbers compacted (text.py), so that
+    « 201-nya-05 », « 201NYA05 » and « 201 NYA 05 » all find it."""
+    parts = []
+    for term in courses:
+        parts += [term.code, compact_course_number(term.code), term.name_fr]
+        if term.name_en and term.name_en != term.name_fr:
+            parts.append(term.name_en)
+    return " ; ".join(parts)
 
 
 def site_path(url_path: str) -> str:
@@ -73,27 +85,6 @@ RESOURCE_COLUMNS = (
 )
 
 
-def _authors(page_ids: list[int]) -> dict[int, list[tuple[int, str]]]:
-    through = ResourcePage.authors.through
-    rows = through.objects.filter(resourcepage_id__in=page_ids).values_list(
-        "resourcepage_id", "user_id"
-    )
-    by_page: dict[int, list[int]] = defaultdict(list)
-    for page_id, user_id in rows:
-        by_page[page_id].append(user_id)
-    user_ids = {user_id for ids in by_page.values() for user_id in ids}
-    users = {
-        user.pk: user.get_full_name()
-        for user in get_user_model()
-        .objects.filter(pk__in=user_ids)
-        .only("id", "display_name", "first_name", "last_name", "email")
-    }
-    return {
-        page_id: [(user_id, users.get(user_id, "")) for user_id in ids]
-        for page_id, ids in by_page.items()
-    }
-
-
 def _tags(page_ids: list[int]) -> dict[int, list[str]]:
     tags: dict[int, list[str]] = defaultdict(list)
     rows = (
@@ -111,20 +102,22 @@ def resource_documents(
 ) -> list[dict]:
     """Documents of these published resources (the others are skipped), in id order;
     `published` is published_resources() when the caller already has it. `for_display` leaves
-    out what only matching needs (keywords, authors: two queries), for rendering results."""
+    out what only matching needs (keywords: one query), for rendering results."""
     page_ids = list(page_ids)
     published = published_resources() if published is None else published
     rows = list(published.filter(pk__in=page_ids).order_by("pk").values(*RESOURCE_COLUMNS))
     ids = [row["id"] for row in rows]
     terms = taxonomy_terms(ids)
     tags = {} if for_display else _tags(ids)
-    authors = {} if for_display else _authors(ids)
+    authors = author_names(ids)
+    files = file_facts(ids)
     documents = []
     for row in rows:
         page_terms = terms[row["id"]]
         page_authors = authors.get(row["id"], [])
         names = [name for _id, name in page_authors if name]
-        names += [name.strip() for name in row["co_authors"].split(";") if name.strip()]
+        names += co_author_names(row["co_authors"])
+        formats, page_count = files.get(row["id"], ([], 0))
         language = row["language"]
         rating_average = (
             round(row["rating_sum"] / row["rating_count"], 2) if row["rating_count"] else None
@@ -136,6 +129,7 @@ def resource_documents(
             "title_sort": fold(row["title"]),
             "language": language,
             "disciplines": [term.code for term in page_terms["discipline"]],
+            "courses": [term.code for term in page_terms["course"]],
             "levels": [term.code for term in page_terms["level"]],
             "types": [term.code for term in page_terms["type"]],
             "dimensions": [term.code for term in page_terms["dimension"]],
@@ -143,6 +137,8 @@ def resource_documents(
             "price_bucket": "gratuit" if row["price_cents"] == 0 else "payant",
             "authors": [str(user_id) for user_id, _name in page_authors],
             "author_names": names,
+            "formats": formats,
+            "page_count": page_count,
             "price_cents": row["price_cents"],
             "member_price_cents": row["member_price_cents"],
             "rating_average": rating_average,
@@ -164,6 +160,7 @@ def resource_documents(
             language,
         )
         _text_by_language(document, "description", strip_tags(row["description"] or ""), language)
+        document["courses_text"] = courses_text(page_terms["course"])
         document["suggest"] = {
             "input": suggest_inputs(row["title"]),
             "weight": min(document["popularity"] + 1, 2**31 - 1),
@@ -212,6 +209,7 @@ def folded_entry(document: dict) -> tuple[str, str]:
         document["summary"],
         document["tags"],
         document["disciplines_text"],
+        document.get("courses_text", ""),
         " ; ".join(document["author_names"]),
         document["description"],
     ]

@@ -35,9 +35,32 @@ STOPWORDS = frozenset(
 )
 
 
+# A course number as teachers type it: « 202-NYA-05 », « 202NYA05 », « 202 nya 05 ». Without
+# hyphens it must hold a letter, so that three numbers in a row stay three numbers.
+COURSE_NUMBER_RE = re.compile(
+    r"(?<![\w-])([0-9]{3})([\s-]{0,3})([A-Za-z0-9]{3})([\s-]{0,3})([A-Za-z0-9]{2})(?![\w-])"
+)
+
+
+def compact_course_numbers(query: str) -> str:
+    """Course numbers of a query in the compact form the index holds (« 202NYA05 »), whatever
+    the hyphens and spaces people typed; the rest of the query unchanged."""
+
+    def compact(match: re.Match) -> str:
+        digits, first, middle, second, suffix = match.groups()
+        hyphenated = first.strip() == "-" and second.strip() == "-"
+        if not hyphenated and not re.search(r"[A-Za-z]", middle + suffix):
+            return match.group(0)
+        return f"{digits}{middle}{suffix}".upper()
+
+    return COURSE_NUMBER_RE.sub(compact, query)
+
+
 def query_words(query: str) -> list[str]:
-    """The folded words of a query, Lucene syntax, punctuation and stop words dropped."""
-    words = [word for word in WORD_RE.findall(fold(query)) if word not in STOPWORDS]
+    """The folded words of a query, Lucene syntax, punctuation and stop words dropped; course
+    numbers as one word (« 202nya05 »)."""
+    folded = fold(compact_course_numbers(query))
+    words = [word for word in WORD_RE.findall(folded) if word not in STOPWORDS]
     return words[:MAX_QUERY_WORDS]
 
 

@@ -29,12 +29,17 @@ def page_search(request, fixed=None) -> SearchResult:
 
 @require_GET
 def search(request):
-    """/<lang>/recherche/?q=&discipline=&niveau=&type=&licence=&langue=&prix=&dimension=&tri=&page="""
+    """/<lang>/recherche/?q=&discipline=&cours=&niveau=&type=&licence=&langue=&prix=&dimension=&tri=&page="""
     result = page_search(request)
     context = page_context(result)
     if result.params.page == 1:
         context["site_pages"] = service.site_pages(result.params.q)
     return TemplateResponse(request, "search/search.html", context)
+
+
+def resource_index_context(request) -> dict:
+    """/<lang>/ressources/: the search page's context (every facet and sort) for the index."""
+    return page_context(page_search(request))
 
 
 def discipline_detail(request, code):

@@ -13,13 +13,14 @@ from django.utils.translation import gettext_lazy as _
 from core.money import format_price, parse_price_cents
 from resources import adaptations, licences, uploads
 from resources.models import (
+    Course,
     DigitalCompetencyDimension,
     Discipline,
     EducationLevel,
     ResourcePage,
     ResourceType,
 )
-from resources.rules import adaptation_source, resource_errors
+from resources.rules import adaptation_source, course_errors, resource_errors
 from submissions.text import html_to_text, text_to_html
 
 MAX_TAGS = 20
@@ -118,6 +119,16 @@ class ClassificationForm(StepForm):
         help_text=_("Choose every discipline the resource is meant for."),
         error_messages={"required": _("Choose at least one discipline.")},
     )
+    courses = forms.ModelMultipleChoiceField(
+        label=_("Courses (optional)"),
+        queryset=Course.objects.select_related("discipline").order_by("number"),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_(
+            "The college courses the resource serves, by number (201-NYA-05), in the "
+            "disciplines chosen above."
+        ),
+    )
     levels = forms.ModelMultipleChoiceField(
         label=_("Levels"),
         queryset=EducationLevel.objects.all(),
@@ -160,6 +171,7 @@ class ClassificationForm(StepForm):
     def initial_for(cls, draft, lang="fr") -> dict:
         return {
             "disciplines": [term.pk for term in draft.disciplines.all()],
+            "courses": [term.pk for term in draft.courses.all()],
             "levels": [term.pk for term in draft.levels.all()],
             "types": [term.pk for term in draft.types.all()],
             "dimensions": [term.pk for term in draft.dimensions.all()],
@@ -186,9 +198,17 @@ class ClassificationForm(StepForm):
             raise ValidationError(errors)
         return names
 
+    def clean(self):
+        data = super().clean()
+        if data.get("disciplines") is not None:
+            for message in course_errors(data.get("courses") or [], data["disciplines"]):
+                self.add_error("courses", message)
+        return data
+
     def apply(self, draft) -> None:
         data = self.cleaned_data
         draft.disciplines = list(data["disciplines"])
+        draft.courses = list(data["courses"])
         draft.levels = list(data["levels"])
         draft.types = list(data["types"])
         draft.dimensions = list(data["dimensions"])

@@ -60,6 +60,7 @@ FIELD_STEPS = {
     "language": DESCRIPTION,
     "co_authors": DESCRIPTION,
     "disciplines": CLASSIFICATION,
+    "courses": CLASSIFICATION,
     "levels": CLASSIFICATION,
     "types": CLASSIFICATION,
     "dimensions": CLASSIFICATION,

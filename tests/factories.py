@@ -11,6 +11,7 @@ from resources.models import (
     CollectionIndexPage,
     CollectionItem,
     CollectionPage,
+    Course,
     Discipline,
     EducationLevel,
     ResourceFile,
@@ -38,6 +39,7 @@ def build_resource(
     *,
     authors=(),
     disciplines=("201",),
+    courses=(),
     levels=("collegial_preuniversitaire",),
     types=("notes-de-cours",),
     tags=("limites",),
@@ -52,6 +54,7 @@ def build_resource(
     page = ResourcePage(title=title, live=False, **fields)
     page.authors = list(authors)
     page.disciplines = list(Discipline.objects.filter(code__in=disciplines))
+    page.courses = list(Course.objects.filter(number__in=courses))
     page.levels = list(EducationLevel.objects.filter(code__in=levels))
     page.types = list(ResourceType.objects.filter(code__in=types))
     page.files = [

@@ -20,3 +20,16 @@ def wait_until(condition: Callable[[], bool], timeout: float = 10.0) -> bool:
             return False
         time.sleep(0.05)
     return True
+
+
+def queries_for(client, url: str) -> int:
+    """The SQL queries of a second GET of `url` (the first warms the caches: taxonomies, site
+    root paths), which must answer 200."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)

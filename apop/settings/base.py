@@ -111,6 +111,7 @@ TEMPLATES = [
                 "wagtail.contrib.settings.context_processors.settings",
                 "home.context_processors.site",
                 "boutique.context_processors.cart",
+                "files.invitation.account_invitation",
             ],
         },
     },

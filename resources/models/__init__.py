@@ -6,6 +6,7 @@ from .packages import CollectionPackage, Package
 from .pages import ResourceFile, ResourceIndexPage, ResourcePage, ResourcePreview, ResourceTag
 from .ratings import Rating
 from .taxonomies import (
+    Course,
     DigitalCompetencyDimension,
     Discipline,
     EducationLevel,
@@ -18,6 +19,7 @@ __all__ = [
     "CollectionItem",
     "CollectionPackage",
     "CollectionPage",
+    "Course",
     "DigitalCompetencyDimension",
     "Discipline",
     "Download",

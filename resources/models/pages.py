@@ -82,7 +82,7 @@ class IndexPage(Page):
 
 
 class ResourceIndexPage(IndexPage):
-    """/ressources/: every published resource, newest first."""
+    """/ressources/: every published resource, newest first, with the search's facets."""
 
     subpage_types = ["resources.ResourcePage"]
 
@@ -102,6 +102,11 @@ class ResourceIndexPage(IndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        if presenters.has("resource_search"):
+            # The search app makes the index its search page: every facet and sort, newest
+            # first by default (the index holds every published resource, all children here).
+            context.update(presenters.present("resource_search", request))
+            return context
         queryset = (
             ResourcePage.objects.live()
             .public()
@@ -147,6 +152,13 @@ class ResourcePage(Page):
     )
     disciplines = ParentalManyToManyField(
         "resources.Discipline", related_name="resources", verbose_name=_("disciplines")
+    )
+    courses = ParentalManyToManyField(
+        "resources.Course",
+        blank=True,
+        related_name="resources",
+        verbose_name=_("courses"),
+        help_text=_("The college courses the resource serves, by number (201-NYA-05)."),
     )
     levels = ParentalManyToManyField(
         "resources.EducationLevel", blank=True, related_name="resources", verbose_name=_("levels")
@@ -250,6 +262,7 @@ class ResourcePage(Page):
     ]
     classification_panels = [
         FieldPanel("disciplines"),
+        FieldPanel("courses"),
         FieldPanel("levels"),
         FieldPanel("types"),
         FieldPanel("dimensions"),
@@ -362,6 +375,15 @@ def _sniffed_type(file, display_name: str) -> str:
         return guessed or "application/octet-stream"
 
 
+def _stored_page_count(file) -> int:
+    """The pages of a PDF already in the storage (0 when it cannot be read there)."""
+    try:
+        with file.open("rb") as stored:
+            return uploads.pdf_page_count(stored)
+    except Exception:  # a storage's errors (missing key, network) mean "not counted"
+        return 0
+
+
 class ResourceFile(Orderable):
     """A file of a resource, in the private storage: reachable only through the download view."""
 
@@ -379,6 +401,9 @@ class ResourceFile(Orderable):
     )
     size = models.PositiveBigIntegerField(_("size (bytes)"), default=0, editable=False)
     content_type = models.CharField(_("type"), max_length=100, blank=True, editable=False)
+    # Counted once, from the content: None = not looked at yet (not a PDF, or saved before
+    # pages were counted), 0 = a PDF whose pages cannot be counted.
+    page_count = models.PositiveIntegerField(_("pages"), null=True, blank=True, editable=False)
 
     panels = [FieldPanel("file"), FieldPanel("display_name")]
 
@@ -409,6 +434,13 @@ class ResourceFile(Orderable):
         if not self.content_type:
             guessed, _encoding = mimetypes.guess_type(self.display_name or self.file.name)
             self.content_type = guessed or "application/octet-stream"
+        if self.content_type == uploads.PDF_TYPE and self.file:
+            if not self.file._committed:
+                self.page_count = uploads.pdf_page_count(self.file)
+            elif self.page_count is None:
+                self.page_count = _stored_page_count(self.file)
+        elif self.content_type != uploads.PDF_TYPE:
+            self.page_count = None
         super().save(*args, **kwargs)
 
     @property

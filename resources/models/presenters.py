@@ -13,8 +13,13 @@ def register(name: str, function: Callable) -> None:
     _presenters[name] = function
 
 
+def has(name: str) -> bool:
+    return name in _presenters
+
+
 def present(name: str, *args, **kwargs):
-    """Call the function registered under `name` ("resource_page", "resource_list", "cards")."""
+    """Call the function registered under `name` ("resource_page", "resource_list", "cards",
+    and "resource_search", which the search app registers for /ressources/)."""
     return _presenters[name](*args, **kwargs)
 
 

@@ -105,26 +105,44 @@
       }
     });
 
-    // Back on the page after the reload: focus the control that was changed.
+    // Back on the page after the reload: focus the control that was changed — or, on a phone,
+    // where the filters fold away, the new count of results, shown at the top of the screen.
     var store = storage();
     var id = store && store.getItem(FOCUS_KEY);
-    if (id) {
-      store.removeItem(FOCUS_KEY);
-      var control = document.getElementById(id);
-      if (control && autosubmitForm(control)) {
-        var details = control.closest("details");
-        while (details) {
-          details.open = true;
-          details = details.parentElement && details.parentElement.closest("details");
-        }
-        control.focus();
+    if (!id) return;
+    store.removeItem(FOCUS_KEY);
+    var control = document.getElementById(id);
+    var count = document.getElementById("result-count");
+    var restore = null;
+    if (narrowScreen() && count && control && control.closest("[data-facets-panel]")) {
+      count.setAttribute("tabindex", "-1");
+      var layout = document.getElementById("resultats") || count;
+      restore = function () {
+        count.focus({ preventScroll: true });
+        layout.scrollIntoView({ block: "start" });
+      };
+    } else if (control && autosubmitForm(control)) {
+      var details = control.closest("details");
+      while (details) {
+        details.open = true;
+        details = details.parentElement && details.parentElement.closest("details");
       }
+      restore = function () { control.focus(); };
     }
+    if (!restore) return;
+    restore();
+    // The browser's own jump to #resultats at the end of loading drops the focus: give it back.
+    if (document.readyState !== "complete") window.addEventListener("load", restore, { once: true });
   }
 
   // ---- The filters panel on narrow screens -------------------------------------------------
   // [data-facets-toggle] (aria-controls → the panel) collapses the filters below 48rem; wider,
-  // the button is not displayed and the panel always shows.
+  // the button is not displayed and the panel always shows. After a filter was ticked on a
+  // phone the panel stays folded, so that the results come first.
+  function narrowScreen() {
+    return Boolean(window.matchMedia && window.matchMedia("(max-width: 48rem)").matches);
+  }
+
   function initFacetsToggle() {
     var toggle = document.querySelector("[data-facets-toggle]");
     if (!toggle) return;
@@ -136,9 +154,10 @@
       toggle.setAttribute("aria-expanded", expanded ? "true" : "false");
       panel.classList.toggle("is-collapsed", !expanded);
     }
-    // Collapsed by default, open when coming back from a change made inside it.
+    // Collapsed by default; on a wide screen (where the button is not shown) open when coming
+    // back from a change made inside it.
     var inside = restoring && window.CSS && CSS.escape && panel.querySelector("#" + CSS.escape(restoring));
-    set(Boolean(inside));
+    set(Boolean(inside) && !narrowScreen());
     toggle.hidden = false;
     toggle.addEventListener("click", function () {
       set(toggle.getAttribute("aria-expanded") !== "true");
@@ -341,8 +360,79 @@
     window.addEventListener("pageshow", function () { close(); });
   }
 
+  // ---- The account invitation after a download ------------------------------------------------
+  // [data-account-invite] (hidden until the visitor's first download, files/invitation.py)
+  // shows as soon as a download link of the page is used: the file arrives, the page stays.
+  function initAccountInvite() {
+    var invite = document.querySelector("[data-account-invite]");
+    if (!invite) return;
+    document.addEventListener("click", function (event) {
+      var link = event.target.closest && event.target.closest('a[href*="/telechargement/"]');
+      if (link) invite.hidden = false;
+    });
+  }
+
+  // ---- The header's menus on phones ------------------------------------------------------------
+  // [data-menu-toggle] folds the language, account and main menus below 40rem (CSS shows it
+  // only there); wider, the button is not displayed and the menus always show.
+  function initMenuToggle() {
+    var toggle = document.querySelector("[data-menu-toggle]");
+    var header = toggle && toggle.closest(".site-header");
+    if (!header) return;
+    function set(expanded) {
+      toggle.setAttribute("aria-expanded", expanded ? "true" : "false");
+      header.classList.toggle("is-menu-collapsed", !expanded);
+    }
+    set(false);
+    toggle.hidden = false;
+    toggle.addEventListener("click", function () {
+      set(toggle.getAttribute("aria-expanded") !== "true");
+    });
+  }
+
+  // ---- Courses at submission -----------------------------------------------------------------
+  // [data-course-choices]: only the courses of the disciplines ticked in the same form (and the
+  // courses already ticked) show, narrowed by a filter box that ignores hyphens and accents.
+  function fold(text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[\s-]+/g, "");
+  }
+
+  function initCourseChoices() {
+    var group = document.querySelector("[data-course-choices]");
+    var form = group && group.closest("form");
+    if (!form) return;
+    var filter = group.querySelector("[data-course-filter]");
+    var none = group.querySelector("[data-course-none]");
+    var items = Array.prototype.slice.call(group.querySelectorAll("[data-course]"));
+    group.querySelector("[data-course-filter-row]").hidden = false;
+    function update() {
+      var chosen = {};
+      Array.prototype.forEach.call(form.querySelectorAll("input[data-discipline-code]:checked"), function (box) {
+        chosen[box.getAttribute("data-discipline-code")] = true;
+      });
+      var words = fold(filter.value || "");
+      var shown = 0;
+      items.forEach(function (item) {
+        var ticked = item.querySelector("input").checked;
+        var inDiscipline = chosen[item.getAttribute("data-course-discipline")];
+        var matches = !words || fold(item.getAttribute("data-course-text")).indexOf(words) !== -1;
+        item.hidden = !(ticked || (inDiscipline && matches));
+        if (!item.hidden) shown += 1;
+      });
+      none.hidden = shown > 0;
+    }
+    form.addEventListener("change", function (event) {
+      if (event.target.hasAttribute("data-discipline-code")) update();
+    });
+    filter.addEventListener("input", update);
+    update();
+  }
+
   function init() {
     document.documentElement.classList.add("js");
+    initCourseChoices();
+    initMenuToggle();
+    initAccountInvite();
     initFacetsToggle();  // first: it opens the panel that focus is about to return to
     initAutosubmit();
     initAutocomplete();

@@ -1,5 +1,8 @@
 """Plain helpers of the browser tests (their fixtures are in conftest.py)."""
 
+from django.conf import settings
+from django.test import Client
+
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
@@ -12,3 +15,13 @@ def axe_violations(page, axe_source):
         f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:5]}"
         for v in result["violations"]
     ]
+
+
+def log_in_as(context, site_url, user):
+    """A session made by Django's test client, handed to the browser as its cookie."""
+    client = Client()
+    client.force_login(user)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+    context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie.value, "url": site_url}]
+    )

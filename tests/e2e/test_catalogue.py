@@ -100,28 +100,31 @@ def squash(text):
 
 
 @pytest.mark.parametrize(
-    ("lang", "heading", "reserved"),
+    ("lang", "heading", "reserved", "maths", "computing"),
     [
-        ("fr", "Toutes les ressources", "Tous droits réservés"),
-        ("en", "All resources", "All rights reserved"),
+        ("fr", "Toutes les ressources", "Tous droits réservés", "Mathématiques", "Informatique"),
+        ("en", "All resources", "All rights reserved", "Mathematics", "Computer Science"),
     ],
 )
-def test_resource_index_shows_cards_that_open_the_resource(page, shop, lang, heading, reserved):
+def test_resource_index_shows_cards_that_open_the_resource(
+    page, shop, lang, heading, reserved, maths, computing
+):
     page.goto(f"{shop.url}/{lang}/ressources/")
 
     expect(page.locator("h1")).to_have_text(heading)
     expected = [
-        (LIMITS, "201", "CC BY-NC-SA 4.0"),
-        (DERIVATIVES, "201", reserved),
-        (PYTHON, "420", "CC BY-NC-SA 4.0"),
+        (LIMITS, maths, "CC BY-NC-SA 4.0"),
+        (DERIVATIVES, maths, reserved),
+        (PYTHON, computing, "CC BY-NC-SA 4.0"),
     ]
-    for title, code, licence in expected:
+    for title, discipline, licence in expected:
         found = card(page, title)
         expect(found).to_have_count(1)
         expect(found).to_be_visible()
-        chip = found.locator(".chip--code")
+        # The discipline by its name, once (not its code).
+        chip = found.locator(".chip--discipline")
         expect(chip).to_have_count(1)
-        assert squash(chip.text_content()) == f"Discipline {code}"
+        assert squash(chip.text_content()) == discipline
         expect(found.locator(".licence-badge")).to_have_text(licence)
 
     card(page, DERIVATIVES).get_by_role("link", name=DERIVATIVES).click()
@@ -294,9 +297,9 @@ def test_resource_page_shows_download_button_first_and_is_captured(
     assert box["y"] < 900, "the download button is reached without scrolling"
     summary = page.locator(".resource-header .lead").bounding_box()
     if width == 390:
-        # On narrow screens the aside comes before the article: above its title and summary.
-        assert box["y"] < page.locator("h1").bounding_box()["y"]
-        assert box["y"] < summary["y"]
+        # On narrow screens the title and summary come first, then the price and download box.
+        assert page.locator("h1").bounding_box()["y"] < box["y"]
+        assert summary["y"] < box["y"]
     assert page.evaluate("document.documentElement.scrollWidth") <= width
 
 

@@ -6,9 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.test import Client
 from django.utils import timezone
 from playwright.sync_api import expect
 
@@ -16,7 +14,7 @@ from home.models import SiteLinks
 from members.privacy import ANONYMOUS_CREDIT
 from resources.models import ResourceIndexPage, ResourcePage
 from tests.accounts.people import PASSWORD, build_people
-from tests.e2e.helpers import axe_violations
+from tests.e2e.helpers import axe_violations, log_in_as
 
 # make_member and make_resource (tests/conftest.py) build on `catalogue`, redefined below on
 # the live server.
@@ -39,16 +37,6 @@ def people(site_url, catalogue, make_member, make_resource):
     links.privacy_officer_email = "confidentialite@apop.example"
     links.save()
     return build_people(make_member, make_resource)
-
-
-def log_in_as(context, site_url, user):
-    """A session made by Django's test client, handed to the browser as its cookie."""
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-    context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie.value, "url": site_url}]
-    )
 
 
 def test_download_my_data_with_the_button(page, context, site_url, people, screenshot):

@@ -6,11 +6,10 @@ import re
 from datetime import UTC, datetime
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from core.pagination import PAGE_SIZE
 from resources.models import Discipline, ResourcePage
+from tests.helpers import queries_for
 
 pytestmark = pytest.mark.django_db
 
@@ -186,10 +185,13 @@ def test_resources_beyond_the_page_size_go_to_the_second_page(client, twenty_fiv
     assert len(titles) == PAGE_SIZE
     assert (titles[0], titles[-1]) == ("Ressource 25", "Ressource 02")
     assert '<span aria-current="page">Page 1 sur 2</span>' in first_html
-    assert '<a class="button button--secondary" href="?page=2" rel="next">Suivante' in first_html
+    assert (
+        '<a class="button button--secondary" href="?page=2#resultats" rel="next">Suivante'
+        in first_html
+    )
     assert _card_titles(second_html) == ["Ressource 01"]
     assert '<span aria-current="page">Page 2 sur 2</span>' in second_html
-    assert 'href="?" rel="prev"' in second_html  # page 1 needs no parameter
+    assert 'href="?#resultats" rel="prev"' in second_html  # page 1 needs no parameter
     assert _result_count(second_html) == "25 ressources"
 
 
@@ -225,24 +227,16 @@ def test_unknown_discipline_code_is_not_found(client, catalogue, code):
 # --- Queries --------------------------------------------------------------------------------
 
 
-def _queries_for(client, url: str) -> int:
-    client.get(url)  # warm the caches (taxonomies, site root paths)
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries)
-
-
 def test_discipline_page_queries_do_not_grow_with_the_number_of_resources(client, make_resource):
     # given two resources
     for number in range(2):
         make_resource(f"Ressource {number}", disciplines=("420",), tags=())
-    with_two = _queries_for(client, "/fr/disciplines/420/")
+    with_two = queries_for(client, "/fr/disciplines/420/")
 
     # when eight more are published
     for number in range(2, 10):
         make_resource(f"Ressource {number}", disciplines=("201", "420"), tags=())
-    with_ten = _queries_for(client, "/fr/disciplines/420/")
+    with_ten = queries_for(client, "/fr/disciplines/420/")
 
     # then
     assert len(_card_titles(client.get("/fr/disciplines/420/").content.decode())) == 10
@@ -251,10 +245,10 @@ def test_discipline_page_queries_do_not_grow_with_the_number_of_resources(client
 
 def test_discipline_index_queries_do_not_grow_with_the_number_of_resources(client, make_resource):
     make_resource("Ressource 0", disciplines=("420",), tags=())
-    with_one = _queries_for(client, "/fr/disciplines/")
+    with_one = queries_for(client, "/fr/disciplines/")
 
     for number in range(1, 6):
         make_resource(f"Ressource {number}", disciplines=("201", "420"), tags=())
-    with_six = _queries_for(client, "/fr/disciplines/")
+    with_six = queries_for(client, "/fr/disciplines/")
 
     assert with_six == with_one

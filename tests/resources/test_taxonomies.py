@@ -4,7 +4,13 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import translation
 
-from resources.models import DigitalCompetencyDimension, Discipline, EducationLevel, ResourceType
+from resources.models import (
+    Course,
+    DigitalCompetencyDimension,
+    Discipline,
+    EducationLevel,
+    ResourceType,
+)
 from resources.taxonomies import all_terms, disciplines_by_code, load_taxonomies
 
 pytestmark = pytest.mark.django_db
@@ -13,7 +19,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def _no_terms():
     """Start from empty taxonomies (the session's site structure has them loaded)."""
-    for model in (Discipline, EducationLevel, ResourceType, DigitalCompetencyDimension):
+    for model in (Course, Discipline, EducationLevel, ResourceType, DigitalCompetencyDimension):
         model.objects.all().delete()
 
 
@@ -23,14 +29,15 @@ def _counts():
         EducationLevel.objects.count(),
         ResourceType.objects.count(),
         DigitalCompetencyDimension.objects.count(),
+        Course.objects.count(),
     )
 
 
 def test_loading_seeds_every_term_of_the_csv_files():
     created = load_taxonomies()
 
-    assert created == {"discipline": 34, "level": 8, "type": 15, "dimension": 12}
-    assert _counts() == (34, 8, 15, 12)
+    assert created == {"discipline": 34, "level": 8, "type": 15, "dimension": 12, "course": 20}
+    assert _counts() == (34, 8, 15, 12, 20)
     informatique = Discipline.objects.get(code="420")
     assert (informatique.name_fr, informatique.verified) == ("Informatique", True)
     assert Discipline.objects.get(code="180").verified is False
@@ -43,8 +50,8 @@ def test_loading_twice_changes_nothing_and_keeps_editor_changes():
 
     created = load_taxonomies()
 
-    assert created == {"discipline": 0, "level": 0, "type": 0, "dimension": 0}
-    assert _counts() == (34, 8, 15, 12)
+    assert created == {"discipline": 0, "level": 0, "type": 0, "dimension": 0, "course": 0}
+    assert _counts() == (34, 8, 15, 12, 20)
     assert Discipline.objects.get(code="201").name_fr == "Mathématiques (révisé)"
 
 

@@ -50,6 +50,7 @@ RESOURCES = [
         "Calcul différentiel : exercices corrigés",
         {
             "disciplines": ("201",),
+            "courses": ("201-NYA-05",),
             "summary": "Des exercices sur les dérivées et les limites, avec solutions.",
             "tags": ("dérivées",),
             "licence": "CC-BY-NC-SA-4.0",
@@ -75,6 +76,7 @@ RESOURCES = [
         "Examen de calcul intégral",
         {
             "disciplines": ("201",),
+            "courses": ("201-NYB-05",),
             "summary": "Un examen type avec son corrigé détaillé.",
             "tags": ("intégrales", "examen"),
             "licence": "CC-BY-4.0",

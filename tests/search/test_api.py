@@ -31,8 +31,12 @@ def test_the_api_answers_results_and_facets_as_urls_md_says(client, known_catalo
     assert result["language"] == "fr"
     assert result["rating"] is None
     assert result["downloads"] == 40
+    assert result["courses"] == ["201-NYA-05"]
+    assert result["authors"] == ["Léa Gagnon"]
+    assert result["formats"] == ["PDF"]
     assert set(data["facets"]) == {
         "discipline",
+        "cours",
         "niveau",
         "type",
         "licence",
@@ -144,7 +148,7 @@ def test_the_search_page_renders_highlights_and_chips(client, known_catalogue):
     assert answer.status_code == 200
     html = answer.content.decode()
     assert "<mark>Calcul</mark> différentiel" in html
-    assert 'href="?q=calcul"' in html  # the chip removes its own filter
+    assert 'href="?q=calcul#resultats"' in html  # the chip removes its own filter
 
 
 def test_the_number_of_queries_does_not_grow_with_the_results(client, known_catalogue):
