@@ -27,8 +27,9 @@ def test_the_search_answers_the_same_bytes_as_before(client):
     assert text.startswith('{"count": 4, "page": 1, "page_size": 1, "num_pages": 4, "query": ""')
     assert list(json.loads(text)["results"][0]) == [
         "id", "url", "title", "summary", "price", "member_price", "currency", "licence",
-        "disciplines", "levels", "types", "language", "rating", "rating_count", "downloads",
-        "validated", "published", "highlights",
+        "disciplines", "courses", "levels", "types", "language", "authors", "formats",
+        "page_count", "rating", "rating_count", "downloads", "validated", "published",
+        "highlights",
     ]  # fmt: skip
     bad = client.get("/api/v1/search?page=0&lang=en")
     assert (bad.status_code, bad.content) == (
