@@ -172,7 +172,7 @@ def test_the_openapi_schema_describes_every_endpoint(client, db):
     ]
     search = schema["paths"]["/api/v1/search"]["get"]
     assert [p["name"] for p in search["parameters"]] == [
-        "q", "discipline", "niveau", "type", "licence", "langue", "prix", "dimension", "tri",
+        "q", "discipline", "cours", "niveau", "type", "licence", "langue", "prix", "dimension", "tri",
         "page", "page_size", "lang",
     ]  # fmt: skip
     assert sorted(search["responses"]) == ["200", "400"]

@@ -409,7 +409,8 @@ def _library_queries(user, django_assert_max_num_queries) -> int:
     client = Client()
     client.force_login(user)
     client.get(URL)  # warm the caches every page shares (site, taxonomies)
-    with django_assert_max_num_queries(20) as captured:
+    # 22 today: the library's sections, its folders (2) and the cards' terms, whatever the count.
+    with django_assert_max_num_queries(24) as captured:
         response = client.get(URL)
     assert response.status_code == 200
     return len(captured)

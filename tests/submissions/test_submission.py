@@ -15,7 +15,7 @@ from wagtail.models import Revision
 
 from accounts.roles import today
 from resources.models import Discipline, ResourcePage
-from submissions import service as submission
+from submissions import attachments
 from tests.resources.helpers import (
     BASE,
     DESCRIPTION,
@@ -352,7 +352,7 @@ def test_removing_a_file_from_a_draft_deletes_its_stored_object(
     member_client, draft, django_capture_on_commit_callbacks
 ):
     member_client.post(step_url(draft, "fichiers"), {"files": pdf_upload(), "action": "upload"})
-    token = submission.file_token(next(iter(latest(draft).files.all())).file.name)
+    token = attachments.file_token(next(iter(latest(draft).files.all())).file.name)
 
     with django_capture_on_commit_callbacks(execute=True):
         response = member_client.post(f"{BASE}{draft.pk}/fichiers/retirer/", {"file": token})

@@ -9,6 +9,7 @@ from django.urls import reverse
 from wagtail.models import Page, WorkflowState
 
 from resources.models import ResourcePage
+from submissions import attachments
 from submissions import service as submission
 from tests.resources.helpers import (
     BASE,
@@ -317,7 +318,7 @@ def test_a_file_added_to_a_live_resource_waits_for_approval(
     with django_capture_on_commit_callbacks(execute=True):
         member_client.post(
             f"{BASE}{published.pk}/fichiers/retirer/",
-            {"file": submission.file_token(live_file.file.name)},
+            {"file": attachments.file_token(live_file.file.name)},
         )
 
     published.refresh_from_db()
