@@ -32,8 +32,8 @@ def is_live() -> bool:
 
 
 @functools.cache
-def _client_for(api_key: str, api_base: str) -> "stripe.StripeClient":
-    options = {"stripe_version": API_VERSION, "max_network_retries": 2}
+def _client_for(api_key: str, api_base: str, retries: int = 2) -> "stripe.StripeClient":
+    options = {"stripe_version": API_VERSION, "max_network_retries": retries}
     if api_base:
         options["base_addresses"] = {"api": api_base, "connect": api_base, "files": api_base}
     return stripe.StripeClient(api_key, **options)
@@ -42,7 +42,9 @@ def _client_for(api_key: str, api_base: str) -> "stripe.StripeClient":
 def client() -> "stripe.StripeClient":
     if not is_configured():
         raise GatewayError("Stripe is not configured (STRIPE_SECRET_KEY)")
-    return _client_for(settings.STRIPE_SECRET_KEY, settings.STRIPE_API_BASE)
+    return _client_for(
+        settings.STRIPE_SECRET_KEY, settings.STRIPE_API_BASE, settings.STRIPE_MAX_NETWORK_RETRIES
+    )
 
 
 def _call(function, *args, **kwargs):

@@ -29,7 +29,7 @@ def buyer(luc):
 
 
 def test_a_paid_session_fulfils_the_order(
-    stripe_mock, buyer, seller, exams, notes, django_capture_on_commit_callbacks
+    buyer, seller, exams, notes, django_capture_on_commit_callbacks
 ):
     order = make_order(buyer, [exams, notes])
     CartItem.objects.create(user=buyer, resource=exams)
@@ -59,7 +59,7 @@ def test_a_paid_session_fulfils_the_order(
 
 
 def test_the_receipt_lists_the_lines_and_links_to_the_order(
-    stripe_mock, buyer, exams, notes, django_capture_on_commit_callbacks
+    buyer, exams, notes, django_capture_on_commit_callbacks
 ):
     order = make_order(buyer, [exams, notes])
 
@@ -79,9 +79,7 @@ def test_the_receipt_lists_the_lines_and_links_to_the_order(
         assert f"http://testserver/en/commandes/{order.reference}/" in body
 
 
-def test_a_paid_order_is_returned_unchanged(
-    stripe_mock, buyer, exams, django_capture_on_commit_callbacks
-):
+def test_a_paid_order_is_returned_unchanged(buyer, exams, django_capture_on_commit_callbacks):
     order = make_order(buyer, [exams])
     with django_capture_on_commit_callbacks(execute=True):
         fulfilment.fulfil_order(order.reference, session=session_for(order))
@@ -97,7 +95,7 @@ def test_a_paid_order_is_returned_unchanged(
     assert len(mail.outbox) == 1
 
 
-def test_a_resource_already_held_keeps_its_entitlement(stripe_mock, buyer, exams, notes):
+def test_a_resource_already_held_keeps_its_entitlement(buyer, exams, notes):
     free = Entitlement.objects.create(user=buyer, resource=exams)
     order = make_order(buyer, [exams, notes])
 
@@ -117,7 +115,7 @@ def test_a_resource_already_held_keeps_its_entitlement(stripe_mock, buyer, exams
         ({"payment_status": "unpaid"}, "not paid"),
     ],
 )
-def test_a_session_that_does_not_match_changes_nothing(stripe_mock, buyer, exams, fields, why):
+def test_a_session_that_does_not_match_changes_nothing(buyer, exams, fields, why):
     order = make_order(buyer, [exams])
 
     with pytest.raises(fulfilment.FulfilmentError, match=why):
@@ -138,7 +136,7 @@ def test_an_unknown_order_is_an_error(buyer):
         fulfilment.fulfil_order("APOP-2026-999999", session={})
 
 
-def test_a_membership_line_extends_the_membership(stripe_mock, buyer, monkeypatch):
+def test_a_membership_line_extends_the_membership(buyer, monkeypatch):
     monkeypatch.setattr(
         timezone, "now", lambda: datetime.datetime(2026, 3, 10, 15, tzinfo=datetime.UTC)
     )
@@ -172,7 +170,7 @@ def test_a_seller_who_can_receive_is_paid_after_the_commit(
 
 
 def test_a_failed_transfer_leaves_the_payout_pending(
-    stripe_mock, buyer, seller, exams, monkeypatch, django_capture_on_commit_callbacks
+    buyer, seller, exams, monkeypatch, django_capture_on_commit_callbacks
 ):
     SellerAccount.objects.create(user=seller, stripe_account_id="acct_seller", payouts_enabled=True)
 
@@ -204,9 +202,7 @@ def test_mark_failed_fails_a_pending_order_and_tells_the_buyer(
     assert message.subject == f"APOP boutique · The payment for your order {order.reference} failed"
 
 
-def test_a_paid_order_is_never_marked_failed(
-    stripe_mock, buyer, exams, django_capture_on_commit_callbacks
-):
+def test_a_paid_order_is_never_marked_failed(buyer, exams, django_capture_on_commit_callbacks):
     order = make_order(buyer, [exams])
     fulfilment.fulfil_order(order.reference, session=session_for(order))
 
@@ -219,7 +215,7 @@ def test_a_paid_order_is_never_marked_failed(
 
 
 def test_the_receipt_is_in_the_buyers_language(
-    stripe_mock, make_member, exams, django_capture_on_commit_callbacks
+    make_member, exams, django_capture_on_commit_callbacks
 ):
     buyer = make_member("Julie Roy", language="fr")
     order = make_order(buyer, [exams])
