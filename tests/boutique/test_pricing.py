@@ -103,3 +103,26 @@ def test_staff_of_an_fcp_member_pay_the_member_price_all_academic_year(
     resource = SimpleNamespace(price_cents=1250, member_price_cents=1000)
 
     assert pricing.resource_line(resource, teacher, percent=20) == amounts
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("price", "member_price", "is_member", "line"),
+    [
+        (1250, 1000, True, pricing.LineAmounts(1000, 200, 800, True)),
+        (1250, 1000, False, pricing.LineAmounts(1250, 250, 1000, False)),
+        (1250, None, True, pricing.LineAmounts(1250, 250, 1000, False)),
+        # A "member price" equal to the price is no member price.
+        (1250, 1250, True, pricing.LineAmounts(1250, 250, 1000, False)),
+    ],
+)
+def test_a_resource_line_for_a_member_and_for_anyone(
+    settings, make_member, price, member_price, is_member, line
+):
+    settings.BOUTIQUE_COMMISSION_PERCENT = 20
+    expires = roles.today() + datetime.timedelta(days=30) if is_member else None
+    buyer = make_member("Léa Membre", membership_expires_on=expires)
+    resource = SimpleNamespace(price_cents=price, member_price_cents=member_price)
+
+    assert pricing.resource_line(resource, buyer) == line
+    assert pricing.unit_price(resource, buyer) == (line.price_cents, line.member_price)
