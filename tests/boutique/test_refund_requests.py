@@ -58,9 +58,9 @@ def test_each_request_has_its_own_key_and_the_same_request_the_same_key(order, e
         (2000, f"refund-{reference}-order-1250-2000", None),
     ]
     assert [call["payment_intent"] for call in asked] == [f"pi_{reference}"] * 2
-    assert list(Refund.objects.order_by("pk").values_list("stripe_refund_id", flat=True)) == [
-        "re_1",
-        "re_2",
+    assert list(Refund.objects.order_by("pk").values_list("stripe_refund_id", "reason")) == [
+        ("re_1", ""),
+        ("re_2", ""),
     ]
 
 

@@ -173,3 +173,35 @@ def test_a_failing_handler_is_logged_with_its_traceback(
     stored = StripeEvent.objects.get()
     assert (stored.processed_at, stored.error) == (None, "RuntimeError: database went away")
     assert json.loads(json.dumps(stored.payload)) == delivered
+
+
+@pytest.mark.parametrize(
+    ("session", "reference"),
+    [
+        ({"client_reference_id": "APOP-1", "metadata": {"order": "APOP-2"}}, "APOP-1"),
+        ({"client_reference_id": None, "metadata": {"order": "APOP-2"}}, "APOP-2"),
+        ({"client_reference_id": "APOP-1"}, "APOP-1"),
+        ({"client_reference_id": "", "metadata": None}, ""),
+        ({}, ""),
+    ],
+)
+def test_the_order_a_session_names(session, reference):
+    from boutique import fulfilment
+
+    assert fulfilment.session_reference(session) == reference
+
+
+def test_a_session_that_needs_no_payment_fulfils_its_free_order(
+    post_event, buyer, django_capture_on_commit_callbacks
+):
+    order = make_order(buyer, membership_cents=0)
+    delivered = event("checkout_session_completed", order)
+    session = delivered["data"]["object"]
+    session["payment_status"] = "no_payment_required"
+    session["client_reference_id"] = None  # the reference in the metadata only
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert post_event(delivered).status_code == 200
+
+    assert StripeEvent.objects.get().error == ""
+    assert Order.objects.get(pk=order.pk).status == Order.Status.PAID
