@@ -93,3 +93,14 @@ def test_a_counter_evicted_between_add_and_incr_starts_again_at_one(limits, monk
     assert throttle._hit("ip:abc", 1, WINDOW) is True
     assert cache.get(f"downloads:{WINDOW}:ip:abc") == 1
     assert throttle._hit("ip:abc", 0, WINDOW) is False
+
+
+def test_a_counter_is_forgotten_a_minute_after_its_window(rf, limits, monkeypatch):
+    """Counters live in the cache no longer than needed (the address hash with them)."""
+    throttle.consume_download(request_from(rf))
+    key = ip_key(limits)
+
+    monkeypatch.setattr(throttle.time, "time", lambda: NOW + 3600 + 59)
+    assert cache.get(key) == 1
+    monkeypatch.setattr(throttle.time, "time", lambda: NOW + 3600 + 61)
+    assert cache.get(key) is None
