@@ -309,3 +309,13 @@ def test_dashboard_refunds_reduce_a_pending_payout_line_by_line(
         1750,
     )
     assert len(mail.outbox) == 2
+
+
+def test_a_one_cent_share_of_a_sent_payout_is_reversed_too(
+    paid_order, post_event, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        post_event(charge_refunded(paid_order, 2))  # 1000 × 2 / 1250 = 1,6 → 1 cent
+
+    payout = Payout.objects.get(order=paid_order)
+    assert (payout.reversed_cents, payout.status) == (1, Payout.Status.TRANSFERRED)

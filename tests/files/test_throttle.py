@@ -95,12 +95,28 @@ def test_a_counter_evicted_between_add_and_incr_starts_again_at_one(limits, monk
     assert throttle._hit("ip:abc", 0, WINDOW) is False
 
 
+def forgotten_a_minute_after_the_window(key, monkeypatch) -> bool:
+    """Still counted just before the hour and a minute since the count began (at NOW + 0.75),
+    gone just after."""
+    monkeypatch.setattr(throttle.time, "time", lambda: NOW + 0.75 + 3660 - 0.5)
+    kept = cache.get(key) is not None
+    monkeypatch.setattr(throttle.time, "time", lambda: NOW + 0.75 + 3660 + 0.5)
+    return kept and cache.get(key) is None
+
+
 def test_a_counter_is_forgotten_a_minute_after_its_window(rf, limits, monkeypatch):
     """Counters live in the cache no longer than needed (the address hash with them)."""
     throttle.consume_download(request_from(rf))
-    key = ip_key(limits)
 
-    monkeypatch.setattr(throttle.time, "time", lambda: NOW + 3600 + 59)
-    assert cache.get(key) == 1
-    monkeypatch.setattr(throttle.time, "time", lambda: NOW + 3600 + 61)
-    assert cache.get(key) is None
+    assert forgotten_a_minute_after_the_window(ip_key(limits), monkeypatch)
+
+
+def test_a_counter_started_again_is_forgotten_the_same_way(limits, monkeypatch):
+    def evicted(key, delta=1, version=None):
+        raise ValueError(f"Key '{key}' not found")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(cache, "incr", evicted)
+        throttle._hit("ip:abc", 5, WINDOW)
+
+    assert forgotten_a_minute_after_the_window(f"downloads:{WINDOW}:ip:abc", monkeypatch)
