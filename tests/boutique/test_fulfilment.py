@@ -375,3 +375,22 @@ def test_a_grant_racing_another_keeps_the_other_and_says_so(buyer, exams, monkey
     assert f"{buyer} already holds resource {exams.pk}" in [
         r.getMessage() for r in caplog.records if r.name == "boutique.fulfilment"
     ]
+
+
+def test_who_holds_a_resource(buyer, seller, exams, notes):
+    from django.contrib.auth.models import AnonymousUser
+
+    from boutique import entitlements
+
+    Entitlement.objects.create(user=buyer, resource=exams)
+    Entitlement.objects.create(user=seller, resource=notes)
+    revoked = Entitlement.objects.create(user=buyer, resource=notes)
+    revoked.revoked_at = timezone.now()
+    revoked.save()
+
+    assert entitlements.holds(buyer, exams) is True
+    assert entitlements.holds(buyer, exams.pk) is True
+    assert entitlements.holds(buyer, notes) is False  # revoked; another one's does not count
+    assert entitlements.holds(seller, exams) is False
+    assert entitlements.holds(AnonymousUser(), exams) is False
+    assert entitlements.holds(None, exams) is False

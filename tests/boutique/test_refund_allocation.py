@@ -7,7 +7,7 @@ import pytest
 from django.core import mail
 
 from boutique import fulfilment, refunds
-from boutique.models import OrderLine, Payout, Refund
+from boutique.models import Order, OrderLine, Payout, Refund
 from tests.boutique.helpers import event, make_order, session_for
 
 pytestmark = pytest.mark.django_db
@@ -207,3 +207,127 @@ def test_one_cent_refunded_is_applied_and_settling_it_again_changes_nothing(
     assert callbacks == []
     order.refresh_from_db()
     assert (order.refunded_cents, order.status) == (1, order.Status.PARTIALLY_REFUNDED)
+
+
+# --- Which order a refunded charge is about, and what it records -------------------------------
+
+
+@pytest.fixture
+def known(buyer, exams, django_capture_on_commit_callbacks):
+    """A paid order whose payment (pi_known) and charge (ch_known) we know."""
+    order = pay(make_order(buyer, [exams]), django_capture_on_commit_callbacks)
+    Order.objects.filter(pk=order.pk).update(
+        stripe_payment_intent="pi_known", stripe_charge="ch_known"
+    )
+    order.refresh_from_db()
+    return order
+
+
+@pytest.mark.parametrize(
+    "charge",
+    [
+        {"payment_intent": "pi_known", "id": "ch_other"},
+        {"payment_intent": {"id": "pi_known", "object": "payment_intent"}},
+        {"payment_intent": "pi_other", "id": "ch_known"},
+        {"id": "ch_known"},
+        {"metadata": {"order": "{ref}"}},
+        {"transfer_group": "{ref}", "metadata": {}},
+    ],
+)
+def test_a_charge_finds_its_order_by_payment_charge_or_reference(known, charge):
+    charge = {
+        key: value.replace("{ref}", known.reference) if isinstance(value, str) else value
+        for key, value in charge.items()
+    }
+    if "metadata" in charge and charge["metadata"]:
+        charge["metadata"] = {"order": known.reference}
+
+    assert refunds._find_order(charge) == known
+
+
+def test_a_reference_to_an_order_of_another_payment_finds_nothing(known, caplog):
+    charge = {"id": "ch_x", "payment_intent": "pi_x", "metadata": {"order": known.reference}}
+
+    with caplog.at_level("ERROR", logger="boutique.refunds"):
+        assert refunds._find_order(charge) is None
+
+    assert [r.getMessage() for r in caplog.records if r.name == "boutique.refunds"] == [
+        f"Charge ch_x names order {known.reference} of another payment"
+    ]
+    assert refunds._find_order({"id": "ch_x"}) is None
+    with pytest.raises(refunds.UnknownCharge, match="^no order for charge 'ch_x'$"):
+        refunds.apply_charge_refunded({"id": "ch_x", "amount_refunded": 100})
+
+
+def test_an_early_refund_is_recorded_with_its_payment_on_the_pending_order(buyer, exams, notes):
+    order = make_order(buyer, [exams, notes])
+    charge = {
+        "id": "ch_early",
+        "payment_intent": "pi_early",
+        "metadata": {"order": order.reference},
+        "amount_refunded": 500,
+    }
+
+    refunds.apply_charge_refunded({**charge, "amount_refunded": 0})  # nothing refunded yet
+    order.refresh_from_db()
+    assert (order.refunded_cents, order.stripe_payment_intent, order.stripe_charge) == (0, "", "")
+
+    refunds.apply_charge_refunded(charge)
+    order.refresh_from_db()
+    assert (order.refunded_cents, order.stripe_payment_intent, order.stripe_charge) == (
+        500,
+        "pi_early",
+        "ch_early",
+    )
+    assert order.status == Order.Status.PENDING
+    del charge["amount_refunded"]  # Stripe always sends it; without it, nothing is refunded
+    assert refunds.apply_charge_refunded(charge).refunded_cents == 500
+
+
+def test_an_early_refund_keeps_the_payment_the_order_already_has(buyer, exams):
+    order = make_order(buyer, [exams])
+    Order.objects.filter(pk=order.pk).update(
+        stripe_payment_intent="pi_mine", stripe_charge="ch_mine"
+    )
+
+    refunds.apply_charge_refunded(
+        {"id": "ch_mine", "payment_intent": "pi_mine", "amount_refunded": 300}
+    )
+
+    order.refresh_from_db()
+    assert (order.refunded_cents, order.stripe_payment_intent, order.stripe_charge) == (
+        300,
+        "pi_mine",
+        "ch_mine",
+    )
+
+
+@pytest.mark.parametrize(
+    ("listed", "recorded_id"),
+    [
+        (["re_new"], "re_new"),
+        (["re_admin", "re_new"], "re_new"),  # the admin's own refund is known
+        (["re_new", "re_other"], None),  # which one? none named
+        ([], None),
+    ],
+)
+def test_a_dashboard_refund_is_recorded_with_its_stripe_id_when_it_is_clear(
+    known, listed, recorded_id, django_capture_on_commit_callbacks
+):
+    Refund.objects.create(order=known, amount_cents=1, stripe_refund_id="re_admin")
+    charge = {
+        "id": "ch_known",
+        "payment_intent": "pi_known",
+        "amount_refunded": 2,
+        "refunds": {"data": [{"id": refund_id} for refund_id in listed] + [{"id": None}]},
+    }
+
+    with django_capture_on_commit_callbacks(execute=True):
+        refunds.apply_charge_refunded(charge)
+
+    dashboard = Refund.objects.exclude(stripe_refund_id="re_admin").get()
+    assert (dashboard.amount_cents, dashboard.stripe_refund_id, dashboard.reason) == (
+        1,
+        recorded_id,
+        refunds.DASHBOARD_REASON,
+    )
