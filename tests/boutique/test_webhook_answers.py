@@ -58,10 +58,19 @@ def test_a_request_that_is_not_a_signed_event_is_told_why(
         assert warnings == []
 
 
+def test_what_is_stored_of_a_platform_event(post_event):
+    delivered = event("unknown_type")  # the platform's own: no "account"
+
+    post_event(delivered)
+
+    stored = StripeEvent.objects.get()
+    assert (stored.type, stored.account, stored.livemode) == ("customer.created", "", False)
+
+
 def test_what_is_stored_of_an_event(post_event):
     delivered = event(
         "account_updated",
-        account="acct_stored",
+        account="acct_" + "s" * 300,
         charges_enabled="false",
         payouts_enabled="false",
         details_submitted="false",
@@ -74,7 +83,7 @@ def test_what_is_stored_of_an_event(post_event):
     assert (stored.event_id, stored.type, stored.account, stored.livemode) == (
         delivered["id"],
         ("account.updated." + "x" * 120)[:100],
-        "acct_stored",
+        ("acct_" + "s" * 300)[:255],
         False,
     )
     assert stored.payload == delivered

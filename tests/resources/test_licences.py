@@ -387,3 +387,10 @@ def test_each_text_of_a_licence_in_each_language_french_by_default(licence_id):
     assert texts() == texts("fr") == texts("fr-ca") == french
     assert texts("en") == texts("en-us") == english
     assert french != english
+
+
+def test_even_one_cent_for_an_adaptation_of_someone_elses_nc_work_is_refused():
+    decision = derivative_allowed(LICENCES[NC], LICENCES[NC], 1)
+
+    assert decision.allowed is False
+    assert derivative_allowed(LICENCES[NC], LICENCES[NC], 0).allowed is True
