@@ -394,3 +394,24 @@ def test_who_holds_a_resource(buyer, seller, exams, notes):
     assert entitlements.holds(seller, exams) is False
     assert entitlements.holds(AnonymousUser(), exams) is False
     assert entitlements.holds(None, exams) is False
+
+
+def test_what_is_granted_when_some_is_held_already_or_gone(
+    buyer, seller, exams, notes, make_resource, caplog
+):
+    """Someone else's right changes nothing; the buyer's own is kept (nothing logged); a line
+    whose resource was deleted grants nothing, and the lines after it are still granted."""
+    gone = make_resource("Gone", slug="gone", authors=[seller], price_cents=500)
+    Entitlement.objects.create(user=seller, resource=exams)
+    own = Entitlement.objects.create(user=buyer, resource=notes)
+    order = make_order(buyer, [gone, exams, notes])
+    order.lines.filter(resource=gone).update(resource=None)
+
+    with caplog.at_level("INFO", logger="boutique.fulfilment"):
+        fulfilment.fulfil_order(order.reference, session=session_for(order))
+
+    assert sorted(live_entitlements(buyer).values_list("resource_id", flat=True)) == sorted(
+        [exams.pk, notes.pk]
+    )
+    assert live_entitlements(buyer).get(resource=notes) == own
+    assert [r.getMessage() for r in caplog.records if "already holds" in r.getMessage()] == []

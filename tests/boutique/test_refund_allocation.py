@@ -331,3 +331,11 @@ def test_a_dashboard_refund_is_recorded_with_its_stripe_id_when_it_is_clear(
         recorded_id,
         refunds.DASHBOARD_REASON,
     )
+
+
+@pytest.mark.parametrize(
+    ("value", "identifier"),
+    [(None, ""), ("", ""), ("pi_1", "pi_1"), ({"id": "pi_2", "object": "x"}, "pi_2"), ({}, "")],
+)
+def test_the_id_of_an_expandable_stripe_field(value, identifier):
+    assert refunds.object_id(value) == identifier
