@@ -35,10 +35,12 @@ def is_live() -> bool:
 
 
 @functools.cache
-def _client_for(api_key: str, api_base: str, timeout: float = 80.0) -> "stripe.StripeClient":
+def _client_for(
+    api_key: str, api_base: str, timeout: float = 80.0, retries: int = 2
+) -> "stripe.StripeClient":
     options = {
         "stripe_version": API_VERSION,
-        "max_network_retries": 2,
+        "max_network_retries": retries,
         "http_client": stripe.RequestsClient(timeout=timeout),
     }
     if api_base:
@@ -50,7 +52,10 @@ def client() -> "stripe.StripeClient":
     if not is_configured():
         raise GatewayError("Stripe is not configured (STRIPE_SECRET_KEY)")
     return _client_for(
-        settings.STRIPE_SECRET_KEY, settings.STRIPE_API_BASE, settings.STRIPE_TIMEOUT
+        settings.STRIPE_SECRET_KEY,
+        settings.STRIPE_API_BASE,
+        settings.STRIPE_TIMEOUT,
+        settings.STRIPE_MAX_NETWORK_RETRIES,
     )
 
 

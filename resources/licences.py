@@ -84,6 +84,7 @@ class Licence:
         return self.conditions_en if normalise_language(lang) == "en" else self.conditions_fr
 
 
+# Runs once, when the module is imported (the LICENCES table): mutating it could never be caught.
 def _cc(
     slug: str,
     *,
@@ -96,7 +97,7 @@ def _cc(
     summary_en: str,
     conditions_fr: tuple[str, ...],
     conditions_en: tuple[str, ...],
-) -> Licence:
+) -> Licence:  # pragma: no mutate block
     """A Creative Commons 4.0 licence from its slug ("by-nc-sa"): ids, names and URLs follow."""
     spdx_id = f"CC-{slug.upper()}-4.0"
     short_name = f"CC {slug.upper()} 4.0"

@@ -17,6 +17,7 @@ from django.core.management import call_command
 from django.db import DEFAULT_DB_ALIAS, connection, transaction
 from django.db.backends.signals import connection_created
 from django.test import TransactionTestCase, override_settings
+from hypothesis import settings as hypothesis_settings
 
 from boutique import stripe_gateway
 from resources.models import (
@@ -26,6 +27,10 @@ from tests.factories import build_collection, build_member, build_resource, file
 from tests.helpers import ON_CI, REPO
 
 _warnings: list[str] = []
+
+# `make mutation` (--hypothesis-profile=mutation, pyproject's [tool.mutmut]): the same examples at
+# every run, and no deadline — code run through mutmut's trampolines is slower, not wrong.
+hypothesis_settings.register_profile("mutation", deadline=None, derandomize=True, database=None)
 
 
 def _on_postgres() -> bool:
@@ -232,6 +237,8 @@ class DatabaseSnapshots:
                 cursor.execute(f"SELECT EXISTS (SELECT 1 FROM {quote(table)})")
                 if cursor.fetchone()[0]:
                     copies[quote(table)] = copy_of(table)
+                    # A kept database (--reuse-db, `make mutation`) still has last run's copy.
+                    cursor.execute(f"DROP TABLE IF EXISTS {copy_of(table)}")
                     cursor.execute(f"CREATE TABLE {copy_of(table)} AS SELECT * FROM {quote(table)}")
         self.levels.append(copies)
 
@@ -266,12 +273,21 @@ class DatabaseSnapshots:
         self.restore()
 
 
+def _structure_loaded() -> bool:
+    from home.models import HomePage
+
+    return ResourceIndexPage.objects.exists() and HomePage.objects.exists()
+
+
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
+def django_db_setup(django_db_setup, django_db_blocker, django_db_keepdb):
     """The site's structure (pages, taxonomies, workflow) once for the whole session; each test
     then runs in its own transaction on top of it, or comes back to it (DatabaseSnapshots)."""
     with django_db_blocker.unblock():
-        call_command("load_demo", "--structure-only", stdout=StringIO())
+        # A database kept from an earlier run (--reuse-db: `make mutation`'s hundreds of short
+        # runs) has it already; load_demo would only find every page there.
+        if not (django_db_keepdb and _structure_loaded()):
+            call_command("load_demo", "--structure-only", stdout=StringIO())
     snapshots = DatabaseSnapshots(django_db_blocker)
     snapshots.push()
     # pytest-django's transactional tests are TransactionTestCases: their end comes back to the

@@ -12,12 +12,13 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import environ
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from core.logging import logging_settings
 
-from .storage import s3_file_storages
+from .storage import origin, public_file_origins, s3_file_storages
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -67,6 +68,7 @@ INSTALLED_APPS = [
     "corsheaders",
     "django_tasks",
     "django_tasks_db",
+    "csp",  # its system checks and {% load csp %}; the middleware is core.security's
     "allauth",
     "allauth.account",
     "django.contrib.auth",
@@ -81,6 +83,9 @@ MIDDLEWARE = [
     "corsheaders.middleware.CorsMiddleware",  # first: its headers go on every answer, errors too
     "api.middleware.ApiMiddleware",  # JSON errors and HEAD under /api/
     "django.middleware.security.SecurityMiddleware",
+    # Before WhiteNoise, so that static files (SVG among them) get the policies too.
+    "core.security.ContentSecurityPolicyMiddleware",
+    "core.security.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "home.middleware.SiteLocaleMiddleware",
@@ -240,20 +245,25 @@ if not 1 <= S3_PRESIGNED_EXPIRY <= 300:
 S3_PRIVATE_BUCKET = env("S3_PRIVATE_BUCKET", default="")
 S3_PUBLIC_BUCKET = env("S3_PUBLIC_BUCKET", default="")
 if S3_PRIVATE_BUCKET and S3_PUBLIC_BUCKET:
+    _public_files = {
+        "public_bucket": S3_PUBLIC_BUCKET,
+        "endpoint_url": env("S3_ENDPOINT_URL", default=None),
+        "region": env("S3_REGION", default="ca-central-1"),
+        # "path" for servers that do not route bucket sub-domains (MinIO, Versity…).
+        "addressing_style": env("S3_ADDRESSING_STYLE", default=None),
+        "public_domain": env("S3_PUBLIC_DOMAIN", default=None),
+        "url_protocol": env("S3_URL_PROTOCOL", default="https:"),
+    }
     _file_storages = s3_file_storages(
         private_bucket=S3_PRIVATE_BUCKET,
-        public_bucket=S3_PUBLIC_BUCKET,
-        endpoint_url=env("S3_ENDPOINT_URL", default=None),
-        region=env("S3_REGION", default="ca-central-1"),
         access_key=env("S3_ACCESS_KEY_ID", default=None),
         secret_key=env("S3_SECRET_ACCESS_KEY", default=None),
         presigned_expiry=S3_PRESIGNED_EXPIRY,
-        # "path" for servers that do not route bucket sub-domains (MinIO, Versity…).
-        addressing_style=env("S3_ADDRESSING_STYLE", default=None),
-        public_domain=env("S3_PUBLIC_DOMAIN", default=None),
-        url_protocol=env("S3_URL_PROTOCOL", default="https:"),
+        **_public_files,
         timeout=env.float("S3_TIMEOUT", default=20.0),
     )
+    # Where browsers load previews and photos from (the CSP's img-src).
+    PUBLIC_FILE_ORIGINS = public_file_origins(**_public_files)
 else:
     _file_storages = {
         "default": {
@@ -266,6 +276,7 @@ else:
             "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
         },
     }
+    PUBLIC_FILE_ORIGINS = [origin(MEDIA_URL)] if origin(MEDIA_URL) else []
 STORAGES = {
     **_file_storages,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
@@ -344,6 +355,9 @@ if PAYMENTS_DEMO and STRIPE_SECRET_KEY:
 # Seconds per request to Stripe (its library waits 80 by default, twice more on a retry): a
 # checkout never hangs on a Stripe that accepts and does not answer.
 STRIPE_TIMEOUT = env.float("STRIPE_TIMEOUT", default=10.0)
+# How many times the Stripe client retries a request that failed on the network (with the same
+# idempotency key, so never twice the same payment, refund or transfer).
+STRIPE_MAX_NETWORK_RETRIES = env.int("STRIPE_MAX_NETWORK_RETRIES", default=2)
 BOUTIQUE_COMMISSION_PERCENT = env.int("BOUTIQUE_COMMISSION_PERCENT", default=20)
 BOUTIQUE_CURRENCY = "CAD"
 # The yearly « Membre individuel APOP » product (editors can change it in the admin's boutique
@@ -358,12 +372,71 @@ BOUTIQUE_AUTOMATIC_TAX = env.bool("BOUTIQUE_AUTOMATIC_TAX", default=False)
 # How many business days (Monday to Friday) the editors usually take to read a submission: the
 # receipt e-mail and the review step promise an answer within them.
 REVIEW_EXPECTED_DAYS = env.int("REVIEW_EXPECTED_DAYS", default=5)
+# --- Security headers (core/security.py) ----------------------------------------------------
+# Content-Security-Policy, enforced (never report-only) on every response, tests included. Public
+# and member pages: scripts and styles from our own files only — no inline <script>, no style=""
+# attribute, no on…= handler, no javascript: URL (README, « Sécurité des pages »); an inline
+# script that must stay carries nonce="{{ request.csp_nonce }}". JSON-LD and other data blocks
+# (<script type="application/ld+json">) are not scripts: the browser never runs them, CSP lets them
+# be. Images from here and the public files' bucket or CDN; forms post here, or to Stripe
+# (Checkout, and Connect's onboarding: a POST answered by a redirect there is a form navigation).
+CSP_IMG_SRC = [SELF, *PUBLIC_FILE_ORIGINS, *env.list("CSP_EXTRA_IMG_SRC", default=[])]
+CSP_FORM_ACTION = [SELF, "https://checkout.stripe.com", "https://connect.stripe.com"]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": CSP_IMG_SRC,
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "frame-src": [NONE],
+        "frame-ancestors": [NONE],
+        "form-action": CSP_FORM_ACTION,
+        "base-uri": [NONE],
+    }
+}
+# The Wagtail admin, and only it: Wagtail 8 still writes inline scripts (page explorer, editor,
+# history, date pickers, inline panels), inline event handlers (the image cropper) and inline
+# styles (its editor's vendor code), and its preview panel frames our own pages. Still no eval,
+# no other site's script (tests/e2e/test_content_security_policy.py lists what it needs).
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "PATH_PREFIXES": ["/admin/"],
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "frame-src": [SELF],
+        "frame-ancestors": [SELF],
+    },
+}
+# Browser features no page uses, refused to our pages and to anything they would embed.
+# Payment: Stripe Checkout is Stripe's own page (a redirect), never the Payment Request API here.
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "autoplay": [],
+    "browsing-topics": [],
+    "camera": [],
+    "display-capture": [],
+    "geolocation": [],
+    "gyroscope": [],
+    "magnetometer": [],
+    "microphone": [],
+    "midi": [],
+    "payment": [],
+    "usb": [],
+    "fullscreen": ["self"],
+}
 
 # --- Wagtail --------------------------------------------------------------------------------
 # `load_demo` may create the demo accounts (public password, a superuser among them); never in
 # production (apop/settings/production.py turns it off).
 DEMO_ALLOWED = True
 WAGTAIL_SITE_NAME = "APOP boutique"
+# No Gravatar in the admin: it would send a hash of each editor's e-mail to a third party (and
+# load images from outside the CSP's img-src); Wagtail shows initials or the uploaded avatar.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # The terms of use, which state the licence of use of paid, all-rights-reserved resources: that
 # licence's deed in attributions, LICENCE.txt and metadata (resources/licences.py).
 TERMS_OF_USE_URLS = {"fr": "/fr/conditions-utilisation/", "en": "/en/conditions-utilisation/"}

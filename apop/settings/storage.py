@@ -1,5 +1,7 @@
 """The two S3 file storages (django-storages), built in one place for the settings and for the
-tests that run against the real S3 server."""
+tests that run against the real S3 server; and the origins browsers load public files from."""
+
+from urllib.parse import urlsplit
 
 from botocore.config import Config
 
@@ -64,3 +66,35 @@ def s3_file_storages(
             },
         },
     }
+
+
+def public_file_origins(
+    *,
+    public_bucket: str,
+    endpoint_url: str | None,
+    region: str,
+    addressing_style: str | None = None,
+    public_domain: str | None = None,
+    url_protocol: str = "https:",
+) -> list[str]:
+    """The origins the browser loads public files (previews, photos) from, for the
+    Content-Security-Policy's img-src: the CDN when there is one, else the bucket's own address —
+    path style on an S3-compatible endpoint, or its virtual-host name (boto3 picks either when
+    the style is not set)."""
+    if public_domain:
+        return [f"{url_protocol}//{public_domain}"]
+    if endpoint_url:
+        scheme, _, host = endpoint_url.partition("://")
+        host = host.split("/", 1)[0]
+        styles = {"path": f"{scheme}://{host}", "virtual": f"{scheme}://{public_bucket}.{host}"}
+        return [styles[addressing_style]] if addressing_style in styles else list(styles.values())
+    return [
+        f"https://{public_bucket}.s3.{region}.amazonaws.com",
+        f"https://{public_bucket}.s3.amazonaws.com",
+    ]
+
+
+def origin(url: str) -> str:
+    """scheme://host[:port] of an absolute URL; empty for a path (/media/…)."""
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else ""

@@ -118,6 +118,27 @@ def test_no_member_price_without_a_confirmed_address_of_a_current_member(
     assert roles.gets_member_price(user, on=TODAY) is False
 
 
+@pytest.mark.parametrize(
+    ("on", "year", "expected"),
+    [
+        # January to June belong to the academic year that began the July before: there the
+        # calendar year and the academic year differ (2027 and 2026).
+        (datetime.date(2027, 1, 4), 2026, True),
+        (datetime.date(2027, 3, 15), 2026, True),
+        (datetime.date(2027, 6, 30), 2026, True),
+        (datetime.date(2027, 3, 15), 2027, False),  # next year's membership has not begun
+        (datetime.date(2027, 7, 1), 2026, False),  # last year's has ended
+        (datetime.date(2027, 7, 1), 2027, True),
+    ],
+)
+def test_fcp_membership_follows_the_academic_year_not_the_calendar_year(on, year, expected):
+    make_institution("cegep-exemple.qc.ca", year=year)
+    user = make_user("prof@cegep-exemple.qc.ca")
+    confirm(user)
+
+    assert roles.gets_member_price(user, on=on) is expected
+
+
 def test_a_confirmed_secondary_address_counts():
     make_institution("cegep-exemple.qc.ca")
     user = make_user("prof@gmail.example")

@@ -29,7 +29,7 @@ def buyer(luc):
 
 
 def test_a_paid_session_fulfils_the_order(
-    stripe_mock, buyer, seller, exams, notes, django_capture_on_commit_callbacks
+    buyer, seller, exams, notes, django_capture_on_commit_callbacks
 ):
     order = make_order(buyer, [exams, notes])
     CartItem.objects.create(user=buyer, resource=exams)
@@ -59,7 +59,7 @@ def test_a_paid_session_fulfils_the_order(
 
 
 def test_the_receipt_lists_the_lines_and_links_to_the_order(
-    stripe_mock, buyer, exams, notes, django_capture_on_commit_callbacks
+    buyer, exams, notes, django_capture_on_commit_callbacks
 ):
     order = make_order(buyer, [exams, notes])
 
@@ -79,9 +79,7 @@ def test_the_receipt_lists_the_lines_and_links_to_the_order(
         assert f"http://testserver/en/commandes/{order.reference}/" in body
 
 
-def test_a_paid_order_is_returned_unchanged(
-    stripe_mock, buyer, exams, django_capture_on_commit_callbacks
-):
+def test_a_paid_order_is_returned_unchanged(buyer, exams, django_capture_on_commit_callbacks):
     order = make_order(buyer, [exams])
     with django_capture_on_commit_callbacks(execute=True):
         fulfilment.fulfil_order(order.reference, session=session_for(order))
@@ -97,7 +95,7 @@ def test_a_paid_order_is_returned_unchanged(
     assert len(mail.outbox) == 1
 
 
-def test_a_resource_already_held_keeps_its_entitlement(stripe_mock, buyer, exams, notes):
+def test_a_resource_already_held_keeps_its_entitlement(buyer, exams, notes):
     free = Entitlement.objects.create(user=buyer, resource=exams)
     order = make_order(buyer, [exams, notes])
 
@@ -117,7 +115,7 @@ def test_a_resource_already_held_keeps_its_entitlement(stripe_mock, buyer, exams
         ({"payment_status": "unpaid"}, "not paid"),
     ],
 )
-def test_a_session_that_does_not_match_changes_nothing(stripe_mock, buyer, exams, fields, why):
+def test_a_session_that_does_not_match_changes_nothing(buyer, exams, fields, why):
     order = make_order(buyer, [exams])
 
     with pytest.raises(fulfilment.FulfilmentError, match=why):
@@ -138,7 +136,7 @@ def test_an_unknown_order_is_an_error(buyer):
         fulfilment.fulfil_order("APOP-2026-999999", session={})
 
 
-def test_a_membership_line_extends_the_membership(stripe_mock, buyer, monkeypatch):
+def test_a_membership_line_extends_the_membership(buyer, monkeypatch):
     monkeypatch.setattr(
         timezone, "now", lambda: datetime.datetime(2026, 3, 10, 15, tzinfo=datetime.UTC)
     )
@@ -172,7 +170,7 @@ def test_a_seller_who_can_receive_is_paid_after_the_commit(
 
 
 def test_a_failed_transfer_leaves_the_payout_pending(
-    stripe_mock, buyer, seller, exams, monkeypatch, django_capture_on_commit_callbacks
+    buyer, seller, exams, monkeypatch, django_capture_on_commit_callbacks
 ):
     SellerAccount.objects.create(user=seller, stripe_account_id="acct_seller", payouts_enabled=True)
 
@@ -204,9 +202,7 @@ def test_mark_failed_fails_a_pending_order_and_tells_the_buyer(
     assert message.subject == f"APOP boutique · The payment for your order {order.reference} failed"
 
 
-def test_a_paid_order_is_never_marked_failed(
-    stripe_mock, buyer, exams, django_capture_on_commit_callbacks
-):
+def test_a_paid_order_is_never_marked_failed(buyer, exams, django_capture_on_commit_callbacks):
     order = make_order(buyer, [exams])
     fulfilment.fulfil_order(order.reference, session=session_for(order))
 
@@ -219,7 +215,7 @@ def test_a_paid_order_is_never_marked_failed(
 
 
 def test_the_receipt_is_in_the_buyers_language(
-    stripe_mock, make_member, exams, django_capture_on_commit_callbacks
+    make_member, exams, django_capture_on_commit_callbacks
 ):
     buyer = make_member("Julie Roy", language="fr")
     order = make_order(buyer, [exams])
@@ -230,3 +226,192 @@ def test_the_receipt_is_in_the_buyers_language(
     (message,) = mail.outbox
     assert "12,50\xa0$" in message.body
     assert f"http://testserver/fr/commandes/{order.reference}/" in message.body
+
+
+# --- The details (each one a rule a mutation of boutique/fulfilment.py would break) --------------
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ({"amount_total": 1}, "session 'cs_test_{ref}' total 1 ≠ order {ref} total 1250 + tax 0"),
+        (
+            {"amount_subtotal": 1000, "amount_total": 1250},
+            "session 'cs_test_{ref}' total 1250 ≠ order {ref} total 1250 + tax 0",
+        ),
+        ({"currency": "usd"}, "session 'cs_test_{ref}' currency 'usd' ≠ order {ref} currency CAD"),
+        ({"payment_status": "unpaid"}, "session 'cs_test_{ref}' is not paid ('unpaid')"),
+        (
+            {"client_reference_id": "APOP-2026-999999"},
+            "session 'cs_test_{ref}' is for {both}, not {ref}",
+        ),
+        (
+            {"client_reference_id": None, "metadata": {}},
+            "session 'cs_test_{ref}' is for [], not {ref}",
+        ),
+    ],
+)
+def test_a_refused_session_says_exactly_why(buyer, exams, fields, message):
+    order = make_order(buyer, [exams])
+
+    with pytest.raises(fulfilment.FulfilmentError) as refused:
+        fulfilment.fulfil_order(order.reference, session=session_for(order, **fields))
+
+    both = sorted([order.reference, "APOP-2026-999999"])
+    assert str(refused.value) == message.format(ref=order.reference, both=both)
+
+
+def test_a_session_in_upper_case_currency_and_without_payment_still_matches(buyer, exams):
+    order = make_order(buyer, [exams])
+    session = session_for(order, currency="CAD", payment_status="no_payment_required")
+    del session["payment_intent"]
+
+    fulfilment.fulfil_order(order.reference, session=session)
+
+    order.refresh_from_db()
+    assert (order.status, order.stripe_payment_intent, order.stripe_charge) == (
+        Order.Status.PAID,
+        "",
+        "",
+    )
+
+
+def test_the_charge_of_the_payment_is_kept_for_the_transfers(buyer, exams, monkeypatch):
+    asked = []
+
+    def retrieve(payment_intent):
+        asked.append(payment_intent)
+        return {"id": payment_intent, "latest_charge": "ch_of_the_payment"}
+
+    monkeypatch.setattr(stripe_gateway, "retrieve_payment_intent", retrieve)
+    order = make_order(buyer, [exams])
+
+    fulfilment.fulfil_order(order.reference, session=session_for(order))
+
+    order.refresh_from_db()
+    assert asked == [f"pi_{order.reference}"]
+    assert order.stripe_charge == "ch_of_the_payment"
+    assert order.stripe_session_id == f"cs_test_{order.reference}"
+
+
+def test_a_payment_stripe_cannot_read_now_leaves_the_charge_empty_and_says_so(buyer, exams, caplog):
+    """The test settings' Stripe address is a closed port: the read fails at once."""
+    order = make_order(buyer, [exams])
+
+    with caplog.at_level("WARNING", logger="boutique.fulfilment"):
+        fulfilment.fulfil_order(order.reference, session=session_for(order))
+
+    assert Order.objects.get(pk=order.pk).stripe_charge == ""
+    assert [r.getMessage() for r in caplog.records if r.name == "boutique.fulfilment"] == [
+        f"PaymentIntent pi_{order.reference} could not be read; no charge id"
+    ]
+
+
+def test_an_order_of_a_deleted_account_is_paid_grants_nothing_and_is_logged(
+    buyer, seller, exams, caplog, django_capture_on_commit_callbacks
+):
+    order = make_order(buyer, [exams])
+    Order.objects.filter(pk=order.pk).update(user=None)
+
+    with caplog.at_level("ERROR", logger="boutique.fulfilment"):
+        fulfilment.fulfil_order(order.reference, session=session_for(order))
+
+    assert Order.objects.get(pk=order.pk).status == Order.Status.PAID
+    assert Entitlement.objects.count() == 0
+    assert Payout.objects.get(order=order).amount_cents == 1000  # the seller is still paid
+    assert [r.getMessage() for r in caplog.records if r.name == "boutique.fulfilment"] == [
+        f"Order {order.reference} has no buyer account: nothing granted"
+    ]
+
+
+def test_payouts_one_per_seller_in_seller_order_none_for_a_zero_share(
+    buyer, seller, make_member, make_resource
+):
+    sophie = make_member("Sophie Gagnon", email="sophie@example.org")
+    labs = make_resource("Labs", slug="labs", authors=[sophie], price_cents=800)
+    exams = make_resource("Exams", slug="exams-2", authors=[seller], price_cents=1250)
+    notes = make_resource("Notes", slug="notes-2", authors=[seller], price_cents=2000)
+    order = make_order(buyer, [labs, exams, notes])
+    free_share = make_order(buyer, [labs], percent=100)  # all of it to APOP
+
+    for paid in (order, free_share):
+        fulfilment.fulfil_order(paid.reference, session=session_for(paid))
+
+    assert list(
+        Payout.objects.filter(order=order).order_by("pk").values_list("seller", "amount_cents")
+    ) == sorted([(seller.pk, 1000 + 1600), (sophie.pk, 640)])
+    assert Payout.objects.filter(order=free_share).count() == 0
+
+
+def test_a_membership_line_grants_no_download_and_a_free_order_is_not_refunded(buyer):
+    order = make_order(buyer, membership_cents=0)
+
+    fulfilment.fulfil_order(order.reference, session=session_for(order))
+
+    order.refresh_from_db()
+    assert (order.status, order.refunded_cents) == (Order.Status.PAID, 0)
+    assert live_entitlements(buyer).count() == 0
+    buyer.refresh_from_db()
+    assert buyer.membership_expires_on is not None
+
+
+def test_a_grant_racing_another_keeps_the_other_and_says_so(buyer, exams, monkeypatch, caplog):
+    """The unique constraint settles a race with a free download recorded at the same moment."""
+    order = make_order(buyer, [exams])
+    real_live = Entitlement.objects.live
+
+    def nothing_live_yet():
+        Entitlement.objects.live = real_live
+        Entitlement.objects.create(user=buyer, resource=exams)  # the other grant, meanwhile
+        return Entitlement.objects.none()
+
+    monkeypatch.setattr(Entitlement.objects, "live", nothing_live_yet)
+
+    with caplog.at_level("INFO", logger="boutique.fulfilment"):
+        fulfilment.fulfil_order(order.reference, session=session_for(order))
+
+    assert live_entitlements(buyer).count() == 1
+    assert live_entitlements(buyer).get().order_line is None  # the other one stayed
+    assert f"{buyer} already holds resource {exams.pk}" in [
+        r.getMessage() for r in caplog.records if r.name == "boutique.fulfilment"
+    ]
+
+
+def test_who_holds_a_resource(buyer, seller, exams, notes):
+    from django.contrib.auth.models import AnonymousUser
+
+    from boutique import entitlements
+
+    Entitlement.objects.create(user=buyer, resource=exams)
+    Entitlement.objects.create(user=seller, resource=notes)
+    revoked = Entitlement.objects.create(user=buyer, resource=notes)
+    revoked.revoked_at = timezone.now()
+    revoked.save()
+
+    assert entitlements.holds(buyer, exams) is True
+    assert entitlements.holds(buyer, exams.pk) is True
+    assert entitlements.holds(buyer, notes) is False  # revoked; another one's does not count
+    assert entitlements.holds(seller, exams) is False
+    assert entitlements.holds(AnonymousUser(), exams) is False
+    assert entitlements.holds(None, exams) is False
+
+
+def test_what_is_granted_when_some_is_held_already_or_gone(
+    buyer, seller, exams, notes, make_resource, caplog
+):
+    """Someone else's right changes nothing; the buyer's own is kept (nothing logged); a line
+    whose resource was deleted grants nothing, and the lines after it are still granted."""
+    gone = make_resource("Gone", slug="gone", authors=[seller], price_cents=500)
+    Entitlement.objects.create(user=seller, resource=exams)
+    own = Entitlement.objects.create(user=buyer, resource=notes)
+    order = make_order(buyer, [gone, exams, notes])
+    order.lines.filter(resource=gone).update(resource=None)
+
+    with caplog.at_level("INFO", logger="boutique.fulfilment"):
+        fulfilment.fulfil_order(order.reference, session=session_for(order))
+
+    assert sorted(live_entitlements(buyer).values_list("resource_id", flat=True)) == sorted(
+        [exams.pk, notes.pk]
+    )
+    assert live_entitlements(buyer).get(resource=notes) == own
+    assert [r.getMessage() for r in caplog.records if "already holds" in r.getMessage()] == []

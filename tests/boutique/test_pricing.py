@@ -1,10 +1,16 @@
 """boutique/pricing.py: shares add up to the price on every line, rounding half up to the cent;
 member prices apply to members and staff of member institutions only."""
 
+import datetime
+from types import SimpleNamespace
+
 import pytest
+from allauth.account.models import EmailAddress
 from hypothesis import given
 from hypothesis import strategies as st
 
+from accounts import roles
+from accounts.models import Institution, InstitutionDomain
 from boutique import pricing
 
 prices = st.integers(min_value=0, max_value=10_000_000)
@@ -72,3 +78,51 @@ def test_a_negative_price_is_refused():
 
 def test_the_membership_goes_entirely_to_apop():
     assert pricing.membership_line(6000) == pricing.LineAmounts(6000, 6000, 0, False)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("today", "amounts"),
+    [
+        # Winter term of the institution's 2026–2027 membership (calendar year 2027).
+        (datetime.date(2027, 2, 1), pricing.LineAmounts(1000, 200, 800, True)),
+        (datetime.date(2026, 9, 1), pricing.LineAmounts(1000, 200, 800, True)),
+        (datetime.date(2027, 8, 1), pricing.LineAmounts(1250, 250, 1000, False)),
+    ],
+)
+def test_staff_of_an_fcp_member_pay_the_member_price_all_academic_year(
+    monkeypatch, make_member, today, amounts
+):
+    institution = Institution.objects.create(
+        name="Cégep de l'Exemple", fcp_member=True, fcp_member_year=2026
+    )
+    InstitutionDomain.objects.create(institution=institution, domain="cegep-exemple.qc.ca")
+    teacher = make_member("Prof Exemple", email="prof@cegep-exemple.qc.ca")
+    assert EmailAddress.objects.filter(user=teacher, verified=True).exists()
+    monkeypatch.setattr(roles, "today", lambda: today)
+    resource = SimpleNamespace(price_cents=1250, member_price_cents=1000)
+
+    assert pricing.resource_line(resource, teacher, percent=20) == amounts
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("price", "member_price", "is_member", "line"),
+    [
+        (1250, 1000, True, pricing.LineAmounts(1000, 200, 800, True)),
+        (1250, 1000, False, pricing.LineAmounts(1250, 250, 1000, False)),
+        (1250, None, True, pricing.LineAmounts(1250, 250, 1000, False)),
+        # A "member price" equal to the price is no member price.
+        (1250, 1250, True, pricing.LineAmounts(1250, 250, 1000, False)),
+    ],
+)
+def test_a_resource_line_for_a_member_and_for_anyone(
+    settings, make_member, price, member_price, is_member, line
+):
+    settings.BOUTIQUE_COMMISSION_PERCENT = 20
+    expires = roles.today() + datetime.timedelta(days=30) if is_member else None
+    buyer = make_member("Léa Membre", membership_expires_on=expires)
+    resource = SimpleNamespace(price_cents=price, member_price_cents=member_price)
+
+    assert pricing.resource_line(resource, buyer) == line
+    assert pricing.unit_price(resource, buyer) == (line.price_cents, line.member_price)

@@ -40,6 +40,19 @@ def paid_order(stripe_mock, buyer, seller, exams, notes, django_capture_on_commi
     return order
 
 
+@pytest.fixture
+def paid_offline(buyer, exams, notes, django_capture_on_commit_callbacks):
+    """The same order paid without any answer from Stripe (its address is a closed port in the
+    test settings): the seller has no Connect account, so the payout waits, unsent."""
+    order = make_order(buyer, [exams, notes])
+    with django_capture_on_commit_callbacks(execute=True):
+        fulfilment.fulfil_order(order.reference, session=session_for(order))
+    mail.outbox.clear()
+    order.refresh_from_db()
+    assert Payout.objects.get(order=order).status == Payout.Status.PENDING
+    return order
+
+
 def charge_refunded(order: Order, amount_refunded: int, **values) -> dict:
     return event(
         "charge_refunded",
@@ -223,31 +236,31 @@ def test_a_line_cannot_be_refunded_twice(paid_order, exams):
         refunds.refund(paid_order)
 
 
-def test_a_refund_stripe_refuses_records_nothing(paid_order, exams, monkeypatch):
+def test_a_refund_stripe_refuses_records_nothing(paid_offline, exams, monkeypatch):
     def refuse(**kwargs):
         raise stripe_gateway.GatewayError("InvalidRequestError: charge already refunded")
 
     monkeypatch.setattr(stripe_gateway, "create_refund", refuse)
 
     with pytest.raises(refunds.RefundError, match="Stripe n’a pas effectué le remboursement"):
-        refunds.refund(paid_order, line=line_of(paid_order, exams))
+        refunds.refund(paid_offline, line=line_of(paid_offline, exams))
 
     assert Refund.objects.count() == 0
 
 
-def test_the_refund_tells_stripe_which_line(paid_order, exams, monkeypatch):
+def test_the_refund_tells_stripe_which_line(paid_offline, exams, monkeypatch):
     calls = []
     monkeypatch.setattr(
         stripe_gateway, "create_refund", lambda **kwargs: calls.append(kwargs) or "re_1"
     )
-    line = line_of(paid_order, exams)
+    line = line_of(paid_offline, exams)
 
-    refunds.refund(paid_order, line=line)
+    refunds.refund(paid_offline, line=line)
 
     (call,) = calls
     assert call["line_id"] == line.pk
-    assert call["payment_intent"] == paid_order.stripe_payment_intent
-    assert (call["amount_cents"], call["reference"]) == (1250, paid_order.reference)
+    assert call["payment_intent"] == paid_offline.stripe_payment_intent
+    assert (call["amount_cents"], call["reference"]) == (1250, paid_offline.reference)
 
 
 def test_a_charge_of_no_order_of_ours_is_recorded_and_answered_200(post_event, buyer, exams):
@@ -260,3 +273,49 @@ def test_a_charge_of_no_order_of_ours_is_recorded_and_answered_200(post_event, b
     assert StripeEvent.objects.get().error.startswith("no order for charge")
     assert Order.objects.get(pk=order.pk).refunded_cents == 0
     assert Refund.objects.count() == 0
+
+
+def test_dashboard_refunds_reduce_a_pending_payout_line_by_line(
+    paid_offline, post_event, buyer, exams, notes, django_capture_on_commit_callbacks
+):
+    """Refunds made in Stripe's dashboard, before the seller could be paid: the lines in order,
+    the seller's share taken back from the payout not sent yet (1000 + 1600 to begin with)."""
+    with django_capture_on_commit_callbacks(execute=True):
+        post_event(charge_refunded(paid_offline, 625))  # half of the first line
+    payout = Payout.objects.get(order=paid_offline)
+    assert (payout.amount_cents, payout.status) == (2100, Payout.Status.PENDING)
+    assert list(live(buyer).order_by("resource_id").values_list("resource_id", flat=True)) == [
+        exams.pk,
+        notes.pk,
+    ]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        post_event(charge_refunded(paid_offline, 1750))  # the rest of it, a quarter of the next
+
+    assert (
+        line_of(paid_offline, exams).refunded_cents,
+        line_of(paid_offline, notes).refunded_cents,
+    ) == (1250, 500)
+    payout.refresh_from_db()
+    assert (payout.amount_cents, payout.reversed_cents, payout.status) == (
+        1200,  # 2600 − 1000 − 1600 × 500 / 2000
+        0,
+        Payout.Status.PENDING,
+    )
+    assert list(live(buyer).values_list("resource_id", flat=True)) == [notes.pk]
+    paid_offline.refresh_from_db()
+    assert (paid_offline.status, paid_offline.refunded_cents) == (
+        Order.Status.PARTIALLY_REFUNDED,
+        1750,
+    )
+    assert len(mail.outbox) == 2
+
+
+def test_a_one_cent_share_of_a_sent_payout_is_reversed_too(
+    paid_order, post_event, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        post_event(charge_refunded(paid_order, 2))  # 1000 × 2 / 1250 = 1,6 → 1 cent
+
+    payout = Payout.objects.get(order=paid_order)
+    assert (payout.reversed_cents, payout.status) == (1, Payout.Status.TRANSFERRED)

@@ -16,7 +16,7 @@ def exams(make_resource, author):
     return make_resource("Corrected exams", slug="exams", authors=[author], price_cents=1000)
 
 
-def test_taxes_added_by_stripe_are_recorded_and_shown(client, stripe_mock, buyer, author, exams):
+def test_taxes_added_by_stripe_are_recorded_and_shown(client, buyer, author, exams):
     order = make_order(buyer, [exams])
     session = session_for(
         order, amount_subtotal=1000, amount_total=1150, total_details={"amount_tax": 150}
@@ -38,7 +38,7 @@ def test_taxes_added_by_stripe_are_recorded_and_shown(client, stripe_mock, buyer
     assert "$1.50" in html or "1.50" in html
 
 
-def test_a_session_whose_subtotal_is_not_the_order_s_is_refused(stripe_mock, buyer, exams):
+def test_a_session_whose_subtotal_is_not_the_order_s_is_refused(buyer, exams):
     order = make_order(buyer, [exams])
     session = session_for(
         order, amount_subtotal=900, amount_total=1000, total_details={"amount_tax": 100}

@@ -150,7 +150,7 @@ def test_a_live_event_on_a_site_with_test_keys_is_recorded_and_not_run(post_even
 
 
 def test_the_same_event_delivered_twice_is_handled_once(
-    stripe_mock, post_event, buyer, seller, exams, notes, django_capture_on_commit_callbacks
+    post_event, buyer, seller, exams, notes, django_capture_on_commit_callbacks
 ):
     order = make_order(buyer, [exams, notes])
     delivered = event("checkout_session_completed", order)
@@ -178,7 +178,7 @@ def test_the_same_event_delivered_twice_is_handled_once(
 
 
 def test_a_second_event_of_the_same_payment_changes_nothing(
-    stripe_mock, post_event, buyer, exams, django_capture_on_commit_callbacks
+    post_event, buyer, exams, django_capture_on_commit_callbacks
 ):
     order = make_order(buyer, [exams])
     with django_capture_on_commit_callbacks(execute=True):
@@ -195,7 +195,7 @@ def test_a_second_event_of_the_same_payment_changes_nothing(
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
 def test_the_same_event_delivered_concurrently_is_handled_once(
-    stripe_mock, settings, site_pages, make_member, make_resource
+    settings, site_pages, make_member, make_resource
 ):
     buyer = make_member("Luc Gagnon", language="en")
     seller = make_member("Marie Tremblay", language="en")
@@ -241,7 +241,7 @@ def test_the_same_event_delivered_concurrently_is_handled_once(
 
 
 def test_a_failing_handler_answers_500_and_the_retry_handles_it(
-    stripe_mock, post_event, buyer, exams, monkeypatch, django_capture_on_commit_callbacks
+    post_event, buyer, exams, monkeypatch, django_capture_on_commit_callbacks
 ):
     order = make_order(buyer, [exams])
     delivered = event("checkout_session_completed", order)
@@ -294,7 +294,7 @@ def test_an_unpaid_completed_session_leaves_the_order_pending(
 
 
 def test_async_payment_succeeded_fulfils_the_order(
-    stripe_mock, post_event, buyer, exams, django_capture_on_commit_callbacks
+    post_event, buyer, exams, django_capture_on_commit_callbacks
 ):
     order = make_order(buyer, [exams])
     payment_intent = "pi_async_debit"
@@ -330,7 +330,7 @@ def test_async_payment_failed_fails_the_order_and_grants_nothing(
 
 
 def test_an_amount_that_does_not_match_fulfils_nothing(
-    stripe_mock, post_event, buyer, exams, django_capture_on_commit_callbacks
+    post_event, buyer, exams, django_capture_on_commit_callbacks
 ):
     order = make_order(buyer, [exams])
 
@@ -348,7 +348,7 @@ def test_an_amount_that_does_not_match_fulfils_nothing(
 
 @pytest.mark.parametrize("forgery", ["unknown order", "another order's metadata"])
 def test_a_forged_reference_grants_nothing(
-    stripe_mock, post_event, buyer, exams, forgery, django_capture_on_commit_callbacks
+    post_event, buyer, exams, forgery, django_capture_on_commit_callbacks
 ):
     order = make_order(buyer, [exams])
     delivered = event("checkout_session_completed", order)
@@ -385,7 +385,7 @@ def test_an_unknown_type_is_stored_and_answered_200(post_event):
 
 
 def test_a_full_refund_before_completion_grants_nothing_later(
-    stripe_mock, post_event, buyer, exams, notes, django_capture_on_commit_callbacks
+    post_event, buyer, exams, notes, django_capture_on_commit_callbacks
 ):
     order = make_order(buyer, [exams, notes])
     payment_intent = "pi_refunded_early"
@@ -424,7 +424,7 @@ def test_a_full_refund_before_completion_grants_nothing_later(
 
 
 def test_a_partial_refund_before_completion_is_applied_at_completion(
-    stripe_mock, post_event, buyer, seller, exams, notes, django_capture_on_commit_callbacks
+    post_event, buyer, seller, exams, notes, django_capture_on_commit_callbacks
 ):
     order = make_order(buyer, [exams, notes])
     payment_intent = "pi_partly_refunded_early"

@@ -352,3 +352,45 @@ def test_only_commercial_licences_let_someone_else_sell(licence, price):
     decision = can_sell(licence, price, seller_is_rights_holder=False)
 
     assert decision.allowed is licence.commercial_use
+
+
+@pytest.mark.parametrize("licence_id", list(LICENCES))
+def test_each_text_of_a_licence_in_each_language_french_by_default(licence_id):
+    licence = LICENCES[licence_id]
+    french = (
+        licence.short_name,
+        licence.name_fr,
+        licence.deed_url_fr,
+        licence.legal_url,
+        licence.summary_fr,
+        licence.conditions_fr,
+    )
+    english = (
+        licence.short_name_en,
+        licence.name_en,
+        licence.deed_url_en,
+        licence.legal_url_en,
+        licence.summary_en,
+        licence.conditions_en,
+    )
+
+    def texts(*lang):
+        return (
+            licence.short(*lang),
+            licence.name(*lang),
+            licence.deed_url(*lang),
+            licence.legal_code_url(*lang),
+            licence.summary(*lang),
+            licence.conditions(*lang),
+        )
+
+    assert texts() == texts("fr") == texts("fr-ca") == french
+    assert texts("en") == texts("en-us") == english
+    assert french != english
+
+
+def test_even_one_cent_for_an_adaptation_of_someone_elses_nc_work_is_refused():
+    decision = derivative_allowed(LICENCES[NC], LICENCES[NC], 1)
+
+    assert decision.allowed is False
+    assert derivative_allowed(LICENCES[NC], LICENCES[NC], 0).allowed is True
