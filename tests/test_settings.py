@@ -222,3 +222,11 @@ def test_production_refuses_the_demo_accounts_and_their_public_password():
     assert result.returncode == 1
     assert "The demo accounts share a public password: they are refused" in result.stderr
     assert "Use --structure-only." in result.stderr
+
+
+def test_the_system_checks_pass_with_the_development_settings():
+    # `make run` starts with `migrate`, which runs them: a check error (e.g. django-csp taking a
+    # module-level CSP_* name for an old setting) stops the product before it starts.
+    result = run_python("apop.settings.dev", {}, ("manage.py", "check", "--fail-level", "ERROR"))
+    assert result.returncode == 0, result.stderr
+    assert "System check identified no issues" in result.stdout

@@ -380,20 +380,20 @@ REVIEW_EXPECTED_DAYS = env.int("REVIEW_EXPECTED_DAYS", default=5)
 # (<script type="application/ld+json">) are not scripts: the browser never runs them, CSP lets them
 # be. Images from here and the public files' bucket or CDN; forms post here, or to Stripe
 # (Checkout, and Connect's onboarding: a POST answered by a redirect there is a form navigation).
-CSP_IMG_SRC = [SELF, *PUBLIC_FILE_ORIGINS, *env.list("CSP_EXTRA_IMG_SRC", default=[])]
-CSP_FORM_ACTION = [SELF, "https://checkout.stripe.com", "https://connect.stripe.com"]
+PUBLIC_IMG_SOURCES = [SELF, *PUBLIC_FILE_ORIGINS, *env.list("CSP_EXTRA_IMG_SRC", default=[])]
+FORM_TARGETS = [SELF, "https://checkout.stripe.com", "https://connect.stripe.com"]
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
         "script-src": [SELF, NONCE],
         "style-src": [SELF],
-        "img-src": CSP_IMG_SRC,
+        "img-src": PUBLIC_IMG_SOURCES,
         "font-src": [SELF],
         "connect-src": [SELF],
         "object-src": [NONE],
         "frame-src": [NONE],
         "frame-ancestors": [NONE],
-        "form-action": CSP_FORM_ACTION,
+        "form-action": FORM_TARGETS,
         "base-uri": [NONE],
     }
 }
