@@ -223,8 +223,10 @@ wait_for_health() {
 }
 
 start_failed() {
-  # start_failed DIR MESSAGE: ends the node but keeps DIR and its log (the next start removes them).
+  # start_failed DIR MESSAGE: ends the node but keeps DIR and its log (the next start removes them),
+  # and shows the log's end: on CI the run stops here and its clean-up removes the folder.
   stop_background "$1"
+  [ -f "$1/node.log" ] && tail -n 20 "$1/node.log" | sed 's/^/[services]   | /' >&2
   problem "$2 (see $1/node.log)"
 }
 
@@ -538,7 +540,8 @@ stripe_start() {
   launch_in_background "$STRIPE_DIR" "$bin" -http-addr "127.0.0.1:$port" \
     -https-addr "127.0.0.1:$(free_port)"
   echo "$port" >"$STRIPE_DIR/port"
-  for _ in $(seq 1 60); do
+  # It reads Stripe's whole OpenAPI specification first: give a busy machine a minute.
+  for _ in $(seq 1 120); do
     stripe_running && break
     background_running "$STRIPE_DIR" || break
     sleep 0.5
