@@ -535,16 +535,22 @@ stripe_start() {
   local bin port
   mkdir -p "$STRIPE_DIR"
   bin=$(readable_by_service_user "$(dirname "$STRIPE_BIN")" "$STRIPE_DIR/bin")/stripe-mock
-  port=$(free_port)
-  # Its HTTPS listener would otherwise take 0.0.0.0:12112: a free loopback port of its own too.
-  launch_in_background "$STRIPE_DIR" "$bin" -http-addr "127.0.0.1:$port" \
-    -https-addr "127.0.0.1:$(free_port)"
-  echo "$port" >"$STRIPE_DIR/port"
-  # It reads Stripe's whole OpenAPI specification first: give a busy machine a minute.
-  for _ in $(seq 1 120); do
+  # Up to three tries: a port found free can be taken by a service starting beside it before
+  # stripe-mock binds it (it then exits at once).
+  for _attempt in 1 2 3; do
+    port=$(free_port)
+    # Its HTTPS listener would otherwise take 0.0.0.0:12112: a free loopback port of its own too.
+    launch_in_background "$STRIPE_DIR" "$bin" -http-addr "127.0.0.1:$port" \
+      -https-addr "127.0.0.1:$(free_port)"
+    echo "$port" >"$STRIPE_DIR/port"
+    # It reads Stripe's whole OpenAPI specification first: give a busy machine a minute.
+    for _ in $(seq 1 120); do
+      stripe_running && break
+      background_running "$STRIPE_DIR" || break
+      sleep 0.5
+    done
     stripe_running && break
-    background_running "$STRIPE_DIR" || break
-    sleep 0.5
+    stop_background "$STRIPE_DIR"
   done
   stripe_running || { start_failed "$STRIPE_DIR" "stripe-mock did not start"; return 1; }
   echo "export APOP_TEST_STRIPE_MOCK_URL=http://127.0.0.1:$port" >"$STATE_DIR/env.d/stripe"
