@@ -80,12 +80,13 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "corsheaders.middleware.CorsMiddleware",  # first: its headers go on every answer, errors too
-    "api.middleware.ApiMiddleware",  # JSON errors and HEAD under /api/
     "django.middleware.security.SecurityMiddleware",
-    # Before WhiteNoise, so that static files (SVG among them) get the policies too.
+    # Before WhiteNoise and the API's, so that static files (SVG among them) and every JSON answer
+    # get the policies too.
     "core.security.ContentSecurityPolicyMiddleware",
     "core.security.PermissionsPolicyMiddleware",
+    "corsheaders.middleware.CorsMiddleware",  # before the API's: its headers go on its errors too
+    "api.middleware.ApiMiddleware",  # JSON errors and HEAD under /api/
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "home.middleware.SiteLocaleMiddleware",

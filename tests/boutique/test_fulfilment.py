@@ -372,7 +372,7 @@ def test_a_grant_racing_another_keeps_the_other_and_says_so(buyer, exams, monkey
 
     assert live_entitlements(buyer).count() == 1
     assert live_entitlements(buyer).get().order_line is None  # the other one stayed
-    assert f"{buyer} already holds resource {exams.pk}" in [
+    assert f"User {buyer.pk} already holds resource {exams.pk}" in [
         r.getMessage() for r in caplog.records if r.name == "boutique.fulfilment"
     ]
 

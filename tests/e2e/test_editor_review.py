@@ -89,7 +89,13 @@ def test_an_editor_reviews_a_submission_in_place_and_the_member_reads_the_commen
     )
     thumbnail = summary.locator('[data-review="file"] img')
     expect(thumbnail).to_be_visible()
-    assert thumbnail.evaluate("img => img.complete && img.naturalWidth > 0")
+    # The first page is rendered on its first request (lazy image): wait for it, not a fixed time.
+    thumbnail.scroll_into_view_if_needed()
+    page.wait_for_function(
+        "img => img.complete && img.naturalWidth > 0",
+        arg=thumbnail.element_handle(),
+        timeout=20_000,
+    )
     assert axe_in(page, axe_source, "[data-review-summary]") == []
     screenshot(page, f"editor-review-summary-{width}")
 
