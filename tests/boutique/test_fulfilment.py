@@ -132,7 +132,7 @@ def test_a_session_that_does_not_match_changes_nothing(buyer, exams, fields, why
 
 
 def test_an_unknown_order_is_an_error(buyer):
-    with pytest.raises(fulfilment.UnknownOrder):
+    with pytest.raises(fulfilment.UnknownOrder, match="^no order 'APOP-2026-999999'$"):
         fulfilment.fulfil_order("APOP-2026-999999", session={})
 
 
@@ -415,3 +415,19 @@ def test_what_is_granted_when_some_is_held_already_or_gone(
     )
     assert live_entitlements(buyer).get(resource=notes) == own
     assert [r.getMessage() for r in caplog.records if "already holds" in r.getMessage()] == []
+
+
+def test_an_empty_reference_field_is_no_reference_and_a_one_cent_share_is_paid(
+    buyer, seller, make_resource
+):
+    tiny = make_resource("Tiny", slug="tiny", authors=[seller], price_cents=5)
+    order = make_order(buyer, [tiny], percent=80)  # commission 4, share 1
+    ownerless = make_order(buyer, [tiny])
+    ownerless.lines.update(seller=None)  # its author's account was closed
+
+    for paid in (order, ownerless):
+        fulfilment.fulfil_order(paid.reference, session=session_for(paid, client_reference_id=""))
+
+    assert Order.objects.get(pk=order.pk).status == Order.Status.PAID
+    assert Payout.objects.get(order=order).amount_cents == 1
+    assert Payout.objects.filter(order=ownerless).count() == 0

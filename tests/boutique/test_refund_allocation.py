@@ -339,3 +339,18 @@ def test_a_dashboard_refund_is_recorded_with_its_stripe_id_when_it_is_clear(
 )
 def test_the_id_of_an_expandable_stripe_field(value, identifier):
     assert refunds.object_id(value) == identifier
+
+
+def test_a_one_cent_order_refunded_before_its_payment_is_refunded(
+    post_event, buyer, django_capture_on_commit_callbacks
+):
+    order = make_order(buyer, membership_cents=1)
+    order.stripe_payment_intent = "pi_cent"
+    order.save()
+    refunded_in_all(post_event, order, 1, django_capture_on_commit_callbacks)
+
+    pay(order, django_capture_on_commit_callbacks)
+
+    assert (order.status, order.refunded_cents) == (Order.Status.REFUNDED, 1)
+    buyer.refresh_from_db()
+    assert buyer.membership_expires_on is None
