@@ -10,6 +10,7 @@ import pytest
 
 from resources.models import Rating
 from tests.resources.helpers import DESCRIPTION, a_year_from_now, latest, start_submission
+from tests.security.helpers import profile_form
 
 pytestmark = pytest.mark.django_db
 
@@ -39,16 +40,6 @@ def _json_ld(html: str) -> list:
     return [json.loads(block) for block in blocks]  # fails on a block a name broke
 
 
-def _profile_form(user, **changes) -> dict:
-    return {
-        "display_name": user.display_name,
-        "bio": "",
-        "bio_en": "",
-        "links": "",
-        "language": "fr",
-    } | changes
-
-
 @pytest.mark.parametrize("payload", PAYLOADS)
 def test_a_display_name_and_a_biography_are_text(client, make_member, make_resource, payload):
     author = make_member("Marie Tremblay")
@@ -57,7 +48,7 @@ def test_a_display_name_and_a_biography_are_text(client, make_member, make_resou
 
     response = client.post(
         "/fr/compte/profil/",
-        _profile_form(author, display_name=f"Marie {payload}", bio=f"Bio {payload}"),
+        profile_form(author, display_name=f"Marie {payload}", bio=f"Bio {payload}"),
     )
 
     assert response.status_code == 302
@@ -88,7 +79,7 @@ def test_links_other_than_web_addresses_are_refused_and_nothing_is_stored(
 
     response = client.post(
         "/en/compte/profil/",
-        _profile_form(author, links=f"https://cegep.example/\n{link}", bio="Nouvelle bio"),
+        profile_form(author, links=f"https://cegep.example/\n{link}", bio="Nouvelle bio"),
     )
 
     assert response.status_code == 400
