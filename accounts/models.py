@@ -161,12 +161,19 @@ class Institution(ClusterableModel):
         blank=True,
         help_text=_("The year the academic year starts: 2026 for 2026–2027."),
     )
+    # The membership period (an FCP year, e.g. 2026-08-01 → 2027-06-30): member prices and the
+    # institution's services stop after `member_until`.
+    member_from = models.DateField(_("member from"), null=True, blank=True)
+    member_until = models.DateField(_("member until"), null=True, blank=True)
 
     panels = [
         FieldPanel("name"),
         FieldPanel("fcp_member"),
         FieldPanel("fcp_member_year"),
+        FieldPanel("member_from"),
+        FieldPanel("member_until"),
         InlinePanel("domains", label=_("E-mail domains"), min_num=1),
+        InlinePanel("representatives", label=_("Local representatives")),
     ]
 
     class Meta:
@@ -198,6 +205,33 @@ class InstitutionDomain(Orderable):
     def save(self, *args, **kwargs):
         self.domain = self.domain.strip().lower().lstrip("@").rstrip(".")
         super().save(*args, **kwargs)
+
+
+class InstitutionRepresentative(Orderable):
+    """A local representative (« mandataire local ») of an institution, named by staff: sees the
+    institution's page, buys institution licences and receives the monthly statement."""
+
+    institution = ParentalKey(Institution, related_name="representatives", on_delete=models.CASCADE)
+    user = models.ForeignKey(
+        "accounts.User",
+        on_delete=models.CASCADE,
+        related_name="institution_roles",
+        verbose_name=_("user"),
+    )
+
+    panels = [FieldPanel("user")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("local representative")
+        verbose_name_plural = _("local representatives")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["institution", "user"], name="accounts_one_representative_role"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user} · {self.institution}"
 
 
 class Follow(models.Model):

@@ -49,6 +49,7 @@ urlpatterns += i18n_patterns(
     path("compte/depots/", include("submissions.urls")),
     path("compte/ventes/", include("boutique.sales_urls")),
     path("", include("boutique.urls")),
+    path("compte/etablissement/", include("institutions.urls")),
     path("compte/", include("members.urls")),
     path("compte/", include("allauth.urls")),
     path("auteurs/", include("members.author_urls")),

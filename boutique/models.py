@@ -104,6 +104,7 @@ class OrderLine(models.Model):
     class Kind(models.TextChoices):
         RESOURCE = "resource", _("resource")
         MEMBERSHIP = "membership", _("individual membership")
+        INSTITUTION = "institution", _("institution licence")
 
     order = models.ForeignKey(Order, on_delete=models.CASCADE, related_name="lines")
     kind = models.CharField(max_length=12, choices=Kind.choices, default=Kind.RESOURCE)
@@ -123,6 +124,15 @@ class OrderLine(models.Model):
         on_delete=models.SET_NULL,
         related_name="sold_lines",
         verbose_name=_("seller"),
+    )
+    # Set on institution licence lines: the institution the licence is bought for.
+    institution = models.ForeignKey(
+        "accounts.Institution",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="order_lines",
+        verbose_name=_("institution"),
     )
     price_cents = models.PositiveIntegerField(_("price paid (cents)"))
     commission_cents = models.PositiveIntegerField(_("commission (cents)"))
@@ -191,6 +201,59 @@ class Entitlement(models.Model):
                 name="boutique_one_live_entitlement",
             )
         ]
+
+
+class InstitutionLicenceQuerySet(models.QuerySet):
+    def live(self, on=None):
+        """Not revoked (a refund revokes) and within its period at `on` (default: now)."""
+        from django.utils import timezone
+
+        on = on or timezone.now()
+        return self.filter(revoked_at__isnull=True, starts_at__lte=on, ends_at__gt=on)
+
+
+class InstitutionLicence(models.Model):
+    """An institution licence (« licence d'établissement »): every staff member of the institution
+    (confirmed e-mail in its domains) may download the resource while it lasts."""
+
+    institution = models.ForeignKey(
+        "accounts.Institution",
+        on_delete=models.PROTECT,
+        related_name="licences",
+        verbose_name=_("institution"),
+    )
+    resource = models.ForeignKey(
+        "resources.ResourcePage",
+        on_delete=models.CASCADE,
+        related_name="institution_licences",
+        verbose_name=_("resource"),
+    )
+    order_line = models.OneToOneField(
+        OrderLine,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="institution_licence",
+    )
+    starts_at = models.DateTimeField(_("starts on"))
+    ends_at = models.DateTimeField(_("ends on"))
+    revoked_at = models.DateTimeField(_("revoked on"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = InstitutionLicenceQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("institution licence")
+        verbose_name_plural = _("institution licences")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=models.F("starts_at")),
+                name="boutique_licence_ends_after_start",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.institution} · {self.resource_id}"
 
 
 class StripeEvent(models.Model):

@@ -25,6 +25,7 @@ SOURCES = (
     "submissions",
     "members",
     "newsletter",
+    "institutions",
     "api",
     "feeds",
     "demo",

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "submissions",  # before wagtail.admin: its workflow e-mails replace Wagtail's
     "members",
     "newsletter",
+    "institutions",
     "api",  # the public JSON API (/api/v1/)
     "feeds",  # the Atom feeds (/<lang>/flux/)
     "demo",  # the demo content and its load_demo command; no other app imports it
