@@ -33,6 +33,10 @@ def latency(timings_ms: list[float]) -> dict:
     }
 
 
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'s' if number > 1 else ''}"
+
+
 def markdown(results: dict) -> str:
     """The run's table: one row per category of the workload, then how it was measured."""
     run = results["run"]
@@ -43,7 +47,8 @@ def markdown(results: dict) -> str:
         f"### {run['date']}, {run['resources']:,} resources (seed {run['seed']})",
         "",
         f"Search API `{results['workload']['endpoint']}`, through HTTP against gunicorn "
-        f"({server['workers']} workers × {server['threads']} threads) on 127.0.0.1, "
+        f"({_count(server['workers'], 'worker')} × {_count(server['threads'], 'thread')}) on "
+        "127.0.0.1, "
         f"{results['workload']['client']}; {server['database']}, {server['engine']}; "
         f"{run['cores']} cores, load average {run['load_before']} before the run.",
         "",

@@ -57,6 +57,7 @@ class Options:
     count: int
     seed: int = DEFAULT_SEED
     requests: int = MIN_REQUESTS  # per category
+    variants: int = VARIANTS  # distinct URLs per category
     workers: int = WORKERS
     threads: int = THREADS
     results: Path = report.RESULTS
@@ -170,12 +171,12 @@ def search_api_latency(run: Run) -> dict:
             raise BenchError(f"{path}: the database fallback answered, not the engine")
         return elapsed
 
-    distinct = distinct_requests(options.count, options.seed)
+    distinct = distinct_requests(options.count, options.seed, options.variants)
     for _ in range(WARMUP_PASSES):
         for request in distinct:
             get(request.path)
     timings: dict[str, list[float]] = {}
-    for request in workload(options.count, options.seed, options.requests):
+    for request in workload(options.count, options.seed, options.requests, options.variants):
         timings.setdefault(request.category, []).append(get(request.path))
     figures = {category: report.latency(timings[category]) for category in CATEGORIES}
     figures["all"] = report.latency([value for values in timings.values() for value in values])
@@ -273,7 +274,7 @@ def run(options: Options) -> dict:
             "endpoint": API,
             "client": "one client, one request at a time (keep-alive)",
             "per_category": options.requests,
-            "variants": VARIANTS,
+            "variants": options.variants,
             "warmup_passes": WARMUP_PASSES,
         },
         **current.figures,
@@ -292,6 +293,7 @@ def main(argv=None) -> None:
         default=MIN_REQUESTS,
         help=f"timed requests per category (at least {MIN_REQUESTS} for figures to quote)",
     )
+    parser.add_argument("--variants", type=int, default=VARIANTS, help="distinct URLs per category")
     parser.add_argument("--workers", type=int, default=WORKERS)
     parser.add_argument("--threads", type=int, default=THREADS)
     parser.add_argument("--results", type=Path, default=report.RESULTS)
