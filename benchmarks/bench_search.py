@@ -60,6 +60,7 @@ from wagtail.models import Page  # noqa: E402
 from wagtail.search.backends import get_search_backend  # noqa: E402
 
 from benchmarks.database import check_throwaway  # noqa: E402
+from benchmarks.generate import insert_resource_pages  # noqa: E402
 from resources.detail import bump_catalogue_version  # noqa: E402
 from resources.models import ResourcePage, ResourceTag  # noqa: E402
 from search import indexing  # noqa: E402
@@ -173,18 +174,7 @@ def add_resources(count: int) -> float:
                         download_count=(number * 37) % 500,
                     )
                 )
-            # Multi-table inheritance: the wagtailcore_page rows first (their ids come back),
-            # then the resource rows that point at them.
-            Page.objects.bulk_create(pages)
-            for page in pages:
-                page.page_ptr_id = page.id
-                page._state.adding = False
-            fields = ResourcePage._meta.local_concrete_fields
-            batch = max(1, connection.ops.bulk_batch_size(fields, pages))
-            for offset in range(0, len(pages), batch):
-                ResourcePage._base_manager._insert(
-                    pages[offset : offset + batch], fields=fields, using=connection.alias
-                )
+            insert_resource_pages(pages)
             for through, source_column, target_column, by_page in related.values():
                 through.objects.bulk_create(
                     through(**{source_column: page.pk, target_column: target_id})

@@ -99,6 +99,23 @@ class GenerationReport:
         return self.resources / self.seconds if self.seconds else 0.0
 
 
+def insert_resource_pages(pages: list[ResourcePage]) -> None:
+    """Insert new ResourcePage objects whose tree fields (path, depth, url_path) are set; their
+    ids are set on them. The caller adds them to their parent's `numchild`."""
+    # Multi-table inheritance: the wagtailcore_page rows first (their ids come back), then the
+    # resource rows that point at them.
+    Page.objects.bulk_create(pages)
+    for page in pages:
+        page.page_ptr_id = page.id
+        page._state.adding = False
+    fields = ResourcePage._meta.local_concrete_fields
+    batch = max(1, connection.ops.bulk_batch_size(fields, pages))
+    for start in range(0, len(pages), batch):
+        ResourcePage._base_manager._insert(
+            pages[start : start + batch], fields=fields, using=connection.alias
+        )
+
+
 class _Writer:
     """The rows of one catalogue, chunk after chunk, in the open transaction."""
 
@@ -197,18 +214,7 @@ class _Writer:
     def chunk(self, specs: list[ResourceSpec]) -> None:
         self._new_tags(specs)
         pages = [self._page(spec) for spec in specs]
-        # Multi-table inheritance: the wagtailcore_page rows first (their ids come back), then
-        # the resource rows that point at them.
-        Page.objects.bulk_create(pages)
-        for page in pages:
-            page.page_ptr_id = page.id
-            page._state.adding = False
-        fields = ResourcePage._meta.local_concrete_fields
-        batch = max(1, connection.ops.bulk_batch_size(fields, pages))
-        for start in range(0, len(pages), batch):
-            ResourcePage._base_manager._insert(
-                pages[start : start + batch], fields=fields, using=connection.alias
-            )
+        insert_resource_pages(pages)
         for name in M2M:
             through, page_column, other_column = self.through[name]
             through.objects.bulk_create(
