@@ -18,6 +18,7 @@ from django.utils.text import slugify
 from .vocabulary import Writer, disciplines
 
 DEFAULT_SEED = 19
+EMAIL_DOMAIN = "bench.apop.example"  # of the generated accounts
 ENGLISH_SHARE = 0.20
 DEFAULT_AUTHORS = 1000
 # Disciplines from most to least published; weight 1 / rank^0.8.
@@ -169,7 +170,7 @@ class Planner:
                 AuthorSpec(
                     first_name=first,
                     last_name=last,
-                    email=f"{base.replace('-', '.')}.{index + 1}@bench.apop.example",
+                    email=f"{base.replace('-', '.')}.{index + 1}@{EMAIL_DOMAIN}",
                     slug=f"{base}-{index + 1}",
                     language="en" if self.rng.random() < ENGLISH_SHARE else "fr",
                 )

@@ -49,6 +49,7 @@ from benchmarks.catalogue import (  # noqa: E402
     CATALOGUE_DAYS,
     DEFAULT_AUTHORS,
     DEFAULT_SEED,
+    EMAIL_DOMAIN,
     FILE_POOL,
     Planner,
     ResourceSpec,
@@ -72,7 +73,6 @@ from resources.models import (  # noqa: E402
 from resources.models.pages import private_storage  # noqa: E402
 
 CHUNK = 1000
-EMAIL_DOMAIN = "bench.apop.example"
 NO_PASSWORD = "!bench-account-without-password"  # "!" first: Django's unusable password
 COMMENTS = {
     "fr": ["Très utile en classe.", "Clair et bien structuré.", "Un peu long, mais complet."],

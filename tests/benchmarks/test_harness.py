@@ -12,6 +12,7 @@ from benchmarks import report
 from benchmarks.database import Scratch, SearchIndices, ThrowawayDatabase
 from benchmarks.run import Options, run
 from benchmarks.workload import CATEGORIES
+from tests.faults.services import database_url
 from tests.search.helpers import OPENSEARCH_URL
 
 
@@ -30,10 +31,8 @@ def test_latency_percentiles_are_inclusive_and_in_milliseconds():
 
 
 def _server_url() -> str:
-    database = settings.DATABASES["default"]
-    password = f":{database['PASSWORD']}" if database.get("PASSWORD") else ""
-    host, port = database["HOST"] or "127.0.0.1", database["PORT"] or 5432
-    return f"postgres://{database['USER']}{password}@{host}:{port}/postgres"
+    """The test PostgreSQL server, through its maintenance database."""
+    return database_url({**settings.DATABASES["default"], "NAME": "postgres"})
 
 
 def test_only_benchmark_databases_on_postgresql_are_accepted():
