@@ -10,7 +10,7 @@ export PIP_CACHE_DIR ?= $(HOME)/.cache/apop/pip
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help install messages-compile setup run test lint format services services-stop messages migrations-check bench mutation clean
+.PHONY: help install messages-compile setup run test lint format services services-stop messages migrations-check bench bench-full bench-demo mutation clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -76,7 +76,16 @@ messages: install ## Update the fr/en catalogues from the code (needs GNU gettex
 migrations-check: install ## Fail when a model change has no migration
 	$(MANAGE) makemigrations --check --dry-run
 
-bench: setup ## Measure page and search latency, query counts, indexing rate (see benchmarks/)
+# The services' environment (PostgreSQL, OpenSearch) when `make services` started them here; else
+# the one exported already. The run makes its own database and index prefix and drops them.
+BENCH_ENV = eval "$$(scripts/services.sh env)";
+bench: messages-compile ## Benchmark 10,000 generated resources on PostgreSQL and OpenSearch (benchmarks/README.md)
+	$(BENCH_ENV) $(PY) -m benchmarks.run --count 10000
+
+bench-full: messages-compile ## The same at 100,000 resources (about half an hour on 2 cores)
+	$(BENCH_ENV) $(PY) -m benchmarks.run --count 100000
+
+bench-demo: setup ## In-process page and search latency on the demo catalogue (benchmarks/bench_*.py)
 	$(PY) benchmarks/bench_pages.py
 	$(PY) benchmarks/bench_search.py
 

@@ -34,10 +34,8 @@ or a file in the temporary directory) or BENCH_ALLOW_WRITES=1 is set.
 import io
 import logging
 import os
-import re
 import statistics
 import sys
-import tempfile
 import time
 from datetime import timedelta
 from pathlib import Path
@@ -61,6 +59,8 @@ from django.utils import timezone  # noqa: E402
 from wagtail.models import Page  # noqa: E402
 from wagtail.search.backends import get_search_backend  # noqa: E402
 
+from benchmarks.database import check_throwaway  # noqa: E402
+from benchmarks.generate import insert_resource_pages  # noqa: E402
 from resources.detail import bump_catalogue_version  # noqa: E402
 from resources.models import ResourcePage, ResourceTag  # noqa: E402
 from search import indexing  # noqa: E402
@@ -82,7 +82,6 @@ URLS = [
 ]
 REQUESTS = int(os.environ.get("BENCH_REQUESTS", "300"))
 SCALE = int(os.environ.get("BENCH_SCALE", "0"))
-THROWAWAY = re.compile(r"bench|test|tmp|temp|scratch|throwaway", re.IGNORECASE)
 
 
 def describe_implementation() -> str:
@@ -92,21 +91,6 @@ def describe_implementation() -> str:
     if not engine.ping():
         sys.exit(f"{engine.config.kind} at {engine.config.url} does not answer")
     return f"{engine.config.kind} at {engine.config.url}, alias {engine.config.alias}"
-
-
-def check_writable() -> None:
-    """Refuse to write to a database that does not look like a throwaway one."""
-    name = str(settings.DATABASES["default"]["NAME"])
-    in_tmp = Path(name).resolve().is_relative_to(Path(tempfile.gettempdir()).resolve())
-    if THROWAWAY.search(Path(name).name) or in_tmp:
-        return
-    if os.environ.get("BENCH_ALLOW_WRITES") == "1":
-        return
-    sys.exit(
-        f"BENCH_SCALE writes to the database, and {name!r} does not look like a throwaway one "
-        "(bench, test, tmp, temp, scratch in its name, or a file in the temporary directory). Use a "
-        "copy (DATABASE_URL=sqlite:////tmp/apop-bench.sqlite3) or set BENCH_ALLOW_WRITES=1."
-    )
 
 
 M2M_FIELDS = ("authors", "disciplines", "levels", "types", "dimensions")
@@ -190,18 +174,7 @@ def add_resources(count: int) -> float:
                         download_count=(number * 37) % 500,
                     )
                 )
-            # Multi-table inheritance: the wagtailcore_page rows first (their ids come back),
-            # then the resource rows that point at them.
-            Page.objects.bulk_create(pages)
-            for page in pages:
-                page.page_ptr_id = page.id
-                page._state.adding = False
-            fields = ResourcePage._meta.local_concrete_fields
-            batch = max(1, connection.ops.bulk_batch_size(fields, pages))
-            for offset in range(0, len(pages), batch):
-                ResourcePage._base_manager._insert(
-                    pages[offset : offset + batch], fields=fields, using=connection.alias
-                )
+            insert_resource_pages(pages)
             for through, source_column, target_column, by_page in related.values():
                 through.objects.bulk_create(
                     through(**{source_column: page.pk, target_column: target_id})
@@ -256,7 +229,7 @@ def main() -> None:
     database = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
     print(f"search: {describe_implementation()}; database: {database}")
     if SCALE:
-        check_writable()
+        check_throwaway()
         seconds = add_resources(SCALE)
         print(
             f"BENCH_SCALE: {SCALE:,} resources created in {seconds:.1f} s "
