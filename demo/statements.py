@@ -49,9 +49,8 @@ def ensure_demo_statement(folder: Path = DATA_DIR, today: datetime.date | None =
     staff = [(_staff(spec, password), spec["downloads"]) for spec in specs]
     users = [user for user, _downloads in staff]
     if not Download.objects.filter(user__in=users, created_at__gte=start, created_at__lt=end):
-        pages = ResourcePage.objects.in_bulk(
-            [slug for _user, downloads in staff for slug, _n in downloads], field_name="slug"
-        )
+        slugs = {slug for _user, downloads in staff for slug, _n in downloads}
+        pages = {page.slug: page for page in ResourcePage.objects.filter(slug__in=slugs)}
         moments = (
             datetime.datetime.combine(first_day.replace(day=day), _HOUR, tzinfo=start.tzinfo)
             for day in _DAYS * 10

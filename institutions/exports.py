@@ -43,12 +43,17 @@ def title(statement: Statement) -> str:
     return _("Monthly statement · %(month)s") % {"month": month_name(statement.month)}
 
 
-def discipline_label(row: dict) -> str:
-    """The discipline in the active language; resources without one in a row of their own."""
+def discipline_name(row: dict) -> str:
+    """The discipline's name in the active language; resources without one in a row of their
+    own."""
     if not row["code"]:
         return _("No discipline")
-    name = (row["name_en"] or row["name_fr"]) if is_english() else row["name_fr"]
-    return f"{row['code']} {name}"
+    return (row["name_en"] or row["name_fr"]) if is_english() else row["name_fr"]
+
+
+def discipline_label(row: dict) -> str:
+    """« 201 Mathématiques »."""
+    return f"{row['code']} {discipline_name(row)}" if row["code"] else discipline_name(row)
 
 
 def buyer_label(row: dict) -> str:
@@ -56,7 +61,8 @@ def buyer_label(row: dict) -> str:
 
 
 def _date(iso: str) -> str:
-    return long_date(datetime.date.fromisoformat(iso)) if iso else ""
+    # A narrow table cell: the date may wrap between its words (« 12 novembre / 2026 »).
+    return long_date(datetime.date.fromisoformat(iso)).replace("\u00a0", " ") if iso else ""
 
 
 def summary_rows(figures: dict) -> list[tuple[str, int, bool]]:
@@ -103,7 +109,7 @@ def _csv_sections(statement: Statement) -> list[list[list]]:
             [_("Downloads by discipline")],
             [_("Code"), _("Discipline"), _("Downloads")],
             *(
-                [row["code"], discipline_label(row), row["downloads"]]
+                [row["code"], discipline_name(row), row["downloads"]]
                 for row in downloads["by_discipline"]
             ),
         ],
@@ -194,6 +200,9 @@ class _Styles:
         self.title = ParagraphStyle(
             "StatementTitle", fontName=self.bold, fontSize=16, leading=20, textColor=_BLUE
         )
+        self.site = ParagraphStyle(
+            "StatementSite", fontName=self.bold, fontSize=10, leading=14, textColor=_BLUE
+        )
         self.subtitle = ParagraphStyle(
             "StatementSubtitle", fontName=self.regular, fontSize=11, leading=15, spaceAfter=10
         )
@@ -209,8 +218,9 @@ class _Styles:
         self.cell = ParagraphStyle("StatementCell", fontName=self.regular, fontSize=9, leading=11)
         self.head = ParagraphStyle("StatementHead", fontName=self.bold, fontSize=9, leading=11)
         self.number = ParagraphStyle("StatementNumber", parent=self.cell, alignment=2)
+        self.head_number = ParagraphStyle("StatementHeadNumber", parent=self.head, alignment=2)
         self.note = ParagraphStyle(
-            "StatementNote", fontName=self.regular, fontSize=8.5, leading=11, spaceBefore=14
+            "StatementNote", fontName=self.regular, fontSize=8.5, leading=11, spaceBefore=6
         )
 
     def text(self, value, style) -> Paragraph:
@@ -221,7 +231,14 @@ class _Styles:
 def _table(styles: _Styles, header, rows: list[list], widths, numeric: set[int]):
     """A table with a shaded header (none when `header` is None); columns in `numeric` aligned
     right."""
-    data = [[styles.text(label, styles.head) for label in header]] if header else []
+    data = []
+    if header:
+        data.append(
+            [
+                styles.text(label, styles.head_number if i in numeric else styles.head)
+                for i, label in enumerate(header)
+            ]
+        )
     for row in rows:
         data.append(
             [
@@ -260,7 +277,8 @@ def statement_pdf(statement: Statement) -> bytes:
     downloads = figures["downloads"]
     width = LETTER[0] - 4 * cm
     story = [
-        styles.text(f"{settings.WAGTAIL_SITE_NAME} · {title(statement)}", styles.title),
+        styles.text(settings.WAGTAIL_SITE_NAME, styles.site),
+        styles.text(title(statement), styles.title),
         styles.text(figures["institution"], styles.subtitle),
     ]
     story += _section(
@@ -274,12 +292,13 @@ def statement_pdf(statement: Statement) -> bytes:
         [width * 0.7, width * 0.3],
         {1},
     )
+    story.append(styles.text(privacy_note(), styles.note))
     story += _section(
         styles,
         _("Downloads by discipline"),
         [_("Discipline"), _("Downloads")],
         [[discipline_label(row), row["downloads"]] for row in downloads["by_discipline"]],
-        [width * 0.8, width * 0.2],
+        [width * 0.75, width * 0.25],
         {1},
     )
     story += _section(
@@ -287,7 +306,7 @@ def statement_pdf(statement: Statement) -> bytes:
         _("Downloads by resource"),
         [_("Resource"), _("Downloads")],
         [[row["title"], row["downloads"]] for row in downloads["by_resource"]],
-        [width * 0.8, width * 0.2],
+        [width * 0.75, width * 0.25],
         {1},
     )
     story += _section(
@@ -305,7 +324,7 @@ def statement_pdf(statement: Statement) -> bytes:
             ]
             for row in figures["purchases"]
         ],
-        [width * 0.36, width * 0.12] + [width * 0.13] * 4,
+        [width * 0.26, width * 0.14] + [width * 0.15] * 4,
         {1, 2, 3, 4, 5},
     )
     story += _section(
@@ -323,13 +342,25 @@ def statement_pdf(statement: Statement) -> bytes:
             ]
             for row in figures["licences"]
         ],
-        [width * 0.15, width * 0.3, width * 0.19] + [width * 0.12] * 3,
+        [width * 0.16, width * 0.24, width * 0.18] + [width * 0.14] * 3,
         {3, 4, 5},
     )
-    story.append(styles.text(privacy_note(), styles.note))
     buffer = io.BytesIO()
     margins = dict.fromkeys(("leftMargin", "rightMargin", "topMargin", "bottomMargin"), 2 * cm)
     # invariant: no timestamp or random ID, the same figures give the same file.
+    footer = f"{figures['institution']} · {title(statement)}"
+
+    def number_page(canvas, document):
+        # Each page says whose statement it is, once printed and separated.
+        canvas.saveState()
+        canvas.setFont(styles.regular, 8)
+        canvas.setFillColor(colors.HexColor("#474e57"))
+        canvas.drawString(2 * cm, 1.2 * cm, footer)
+        canvas.drawRightString(
+            LETTER[0] - 2 * cm, 1.2 * cm, _("Page %(number)s") % {"number": document.page}
+        )
+        canvas.restoreState()
+
     SimpleDocTemplate(
         buffer,
         pagesize=LETTER,
@@ -337,5 +368,5 @@ def statement_pdf(statement: Statement) -> bytes:
         title=title(statement),
         author=settings.WAGTAIL_SITE_NAME,
         **margins,
-    ).build(story)
+    ).build(story, onFirstPage=number_page, onLaterPages=number_page)
     return buffer.getvalue()

@@ -48,9 +48,9 @@ def test_the_csv_starts_with_a_byte_order_mark_and_holds_every_section(statement
 
     assert data.startswith("\ufeff".encode())
     assert sections["Téléchargements par discipline"][1:] == [
-        ["201", "201 Mathématiques", "3"],
-        ["202", "202 Chimie", "1"],
-        ["420", "420 Informatique", "1"],
+        ["201", "Mathématiques", "3"],
+        ["202", "Chimie", "1"],
+        ["420", "Informatique", "1"],
     ]
     assert sections["Téléchargements par ressource"] == [
         ["Ressource", "Téléchargements"],
