@@ -48,7 +48,9 @@ def ensure_demo_statement(folder: Path = DATA_DIR, today: datetime.date | None =
     specs = read("statements", folder)["staff"]
     staff = [(_staff(spec, password), spec["downloads"]) for spec in specs]
     users = [user for user, _downloads in staff]
-    if not Download.objects.filter(user__in=users, created_at__gte=start, created_at__lt=end):
+    if not Download.objects.filter(
+        user__in=users, created_at__gte=start, created_at__lt=end
+    ).exists():
         slugs = {slug for _user, downloads in staff for slug, _n in downloads}
         pages = {page.slug: page for page in ResourcePage.objects.filter(slug__in=slugs)}
         moments = (
