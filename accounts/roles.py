@@ -79,6 +79,39 @@ def institution_of(user):
     return None
 
 
+def staff_user_ids(institution) -> set[int]:
+    """The accounts (active or not) that institution_of counts as this institution's staff: a
+    confirmed address in one of its domains or their sub-domains, unless a more specific domain
+    belongs to another institution. Three queries, whatever the number of staff."""
+    from allauth.account.models import EmailAddress
+    from django.db.models import Q
+
+    from .models import InstitutionDomain
+
+    own = list(institution.domains.values_list("domain", flat=True))
+    if not own:
+        return set()
+    in_domains = Q()
+    for domain in own:
+        in_domains |= Q(email__iendswith=f"@{domain}") | Q(email__iendswith=f".{domain}")
+    addresses = list(
+        EmailAddress.objects.filter(in_domains, verified=True).values_list("user_id", "email")
+    )
+    candidates = {address: _domain_candidates(address) for _user, address in addresses}
+    owners = dict(
+        InstitutionDomain.objects.filter(
+            domain__in={c for found in candidates.values() for c in found}
+        ).values_list("domain", "institution_id")
+    )
+    staff = set()
+    for user_id, address in addresses:
+        # The most specific domain wins, as in institution_of.
+        owner = next((owners[c] for c in candidates[address] if c in owners), None)
+        if owner == institution.pk:
+            staff.add(user_id)
+    return staff
+
+
 def gets_member_price(user, on: datetime.date | None = None) -> bool:
     """Does this user get the member price now? Individual APOP members, and staff of an
     institution that is an FCP member for the current academic year (confirmed e-mail)."""

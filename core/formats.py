@@ -34,3 +34,8 @@ def long_date(value: datetime.date | datetime.datetime | None) -> str:
     if isinstance(value, datetime.datetime):
         value = timezone.localdate(value)
     return format_date(value, "long", locale=_locale()).replace(" ", "\u00a0")
+
+
+def month_name(first_day: datetime.date) -> str:
+    """« novembre 2026 » / "November 2026": a month, as statements and reports title it."""
+    return format_date(first_day, "LLLL y", locale=_locale()).replace(" ", "\u00a0")

@@ -163,3 +163,13 @@ def first_page_png(data: bytes, *, width: int = 1200) -> bytes | None:
         # PdfiumError for unreadable or password-protected files; others from odd page data.
         logger.warning("PDF preview not rendered: unreadable or unsupported file", exc_info=True)
         return None
+
+
+def document_fonts() -> tuple[_Font, _Font]:
+    """The regular and bold fonts of the site's PDFs (stamps, statements): (name, charset)."""
+    return _fonts()
+
+
+def markup(text: str, charset: frozenset[int] | None) -> str:
+    """`text` as platypus markup the font of `charset` can draw (see _clean)."""
+    return _clean(text, charset)

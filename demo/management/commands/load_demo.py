@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from demo import loader
+from demo.statements import ensure_demo_statement
 from home.structure import ensure_editorial_page, ensure_home, ensure_site, ensure_site_links
 from resources.moderation import ensure_editorial_setup
 from resources.structure import ensure_catalogue_structure
@@ -57,10 +58,16 @@ class Command(BaseCommand):
         created = loader.load_demo_catalogue(home, editor=accounts.get("editrice@apop.example"))
         loader.ensure_demo_people()
         loader.ensure_demo_edition()
+        statement = ensure_demo_statement()
         self.stdout.write(
             f"Demo catalogue: {created['resources']} resources and "
             f"{created['collections']} collections created."
         )
+        if statement is not None:
+            self.stdout.write(
+                f"Demo statement of {statement.month:%Y-%m} for {statement.institution}: "
+                f"{statement.figures['downloads']['total']} staff downloads."
+            )
         data = loader.read("accounts")
         self.stdout.write(f"Demo accounts (local use only), password for all: {data['password']}")
         for spec in data["accounts"]:
