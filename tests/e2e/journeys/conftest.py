@@ -4,11 +4,19 @@ phone (the `lang` and `viewport` fixtures multiply every test of this folder by 
 `<user>-<lang>-<viewport>-<nn>-<step>.png`."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.e2e.helpers import axe_in, axe_violations
+from tests.factories import PASSWORD
 
 VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
 LOCALES = {"fr": "fr-CA", "en": "en-CA"}
+OTHER_LANG = {"fr": "en", "en": "fr"}
+# The header's words every journey clicks.
+HEADER = {
+    "fr": {"switch": "Français", "log_in": "Connexion", "account": "Mon compte"},
+    "en": {"switch": "English", "log_in": "Log in", "account": "My account"},
+}
 # The innermost elements past the window's right edge: what makes a page scroll sideways.
 WIDEST = """() => [...document.querySelectorAll("body *")]
   .filter(e => e.getBoundingClientRect().right > window.innerWidth + 0.5
@@ -79,11 +87,21 @@ def header_link(page, name):
     return page.locator(".site-header").get_by_role("link", name=name, exact=True)
 
 
-def log_in_through_the_form(page, user, password, *, link, button):
-    """Click the header's « Connexion », fill the form, come back where the user was."""
-    before = page.url
-    header_link(page, link).click()
+def arrive_by_the_switcher(page, site_url, lang):
+    """The other language's home page, then the header's language switcher to `lang`'s."""
+    page.goto(f"{site_url}/{OTHER_LANG[lang]}/")
+    header_link(page, HEADER[lang]["switch"]).click()
+    page.wait_for_url(f"{site_url}/{lang}/")
+    expect(page.locator("html")).to_have_attribute("lang", f"{lang}-CA")
+
+
+def log_in(page, lang, user):
+    """Click the header's « Connexion », fill the form, come back where the user was: « Mon
+    compte » in the header then."""
+    before, words = page.url, HEADER[lang]
+    header_link(page, words["log_in"]).click()
     page.locator("#id_login").fill(user.email)
-    page.locator("#id_password").fill(password)
-    page.locator("form.form").get_by_role("button", name=button).click()
+    page.locator("#id_password").fill(PASSWORD)
+    page.locator("form.form").get_by_role("button", name=words["log_in"]).click()
     page.wait_for_url(before)
+    expect(header_link(page, words["account"])).to_be_visible()

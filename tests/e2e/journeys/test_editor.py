@@ -13,21 +13,17 @@ from playwright.sync_api import expect
 from wagtail.users.models import UserProfile
 
 from resources.models import ResourcePage
-from tests.e2e.journeys.conftest import header_link, log_in_through_the_form
+from tests.e2e.journeys.conftest import HEADER, arrive_by_the_switcher, header_link, log_in
 from tests.e2e.test_editor_review import _footer_action
-from tests.factories import PASSWORD
 from tests.resources.helpers import a_year_from_now, fill_all_steps, make_editor, step_url
 
 pytestmark = pytest.mark.e2e
 
 SUBMITTED = "Exercices : limites"
 SOLD = "Examen vendu"
-OTHER_LANG = {"fr": "en", "en": "fr"}
 
 WORDS = {
     "fr": {
-        "switch": "Français",
-        "log_in": "Connexion",
         "admin": "Administration",
         "free": "Gratuit",
         "discipline": "201 Mathématiques",
@@ -39,12 +35,9 @@ WORDS = {
         "dashboard": "Tableau de bord",
         "comment": "Très clair, merci pour le corrigé.",
         "published": "est publiée",
-        "account": "Mon compte",
         "submissions": "Mes dépôts",
     },
     "en": {
-        "switch": "English",
-        "log_in": "Log in",
         "admin": "Administration",
         "free": "Free",
         "discipline": "201 Mathematics",
@@ -56,7 +49,6 @@ WORDS = {
         "dashboard": "Dashboard",
         "comment": "Very clear, thank you for the answers.",
         "published": "is published",
-        "account": "My account",
         "submissions": "My submissions",
     },
 }
@@ -107,12 +99,8 @@ def test_an_editor_reviews_in_place_refuses_a_sold_resource_in_rel_and_approves(
     resource = desk["draft"]
 
     # 1. The language switcher, log-in, « Administration » in the header
-    page.goto(f"{site_url}/{OTHER_LANG[lang]}/")
-    header_link(page, words["switch"]).click()
-    page.wait_for_url(f"{site_url}/{lang}/")
-    log_in_through_the_form(
-        page, desk["editor"], PASSWORD, link=words["log_in"], button=words["log_in"]
-    )
+    arrive_by_the_switcher(page, site_url, lang)
+    log_in(page, lang, desk["editor"])
     header_link(page, words["admin"]).click()
     page.wait_for_url(f"{site_url}/admin/")
 
@@ -183,10 +171,8 @@ def test_an_editor_reviews_in_place_refuses_a_sold_resource_in_rel_and_approves(
     author_context = browser.new_context(**browser_context_args)
     author_page = author_context.new_page()
     author_page.goto(f"{site_url}/{lang}/")
-    log_in_through_the_form(
-        author_page, desk["author"], PASSWORD, link=words["log_in"], button=words["log_in"]
-    )
-    header_link(author_page, words["account"]).click()
+    log_in(author_page, lang, desk["author"])
+    header_link(author_page, HEADER[lang]["account"]).click()
     author_page.get_by_role("link", name=words["submissions"], exact=True).click()
     item = author_page.locator(".submission-item", has_text=SUBMITTED)
     expect(item.locator('[data-state="published"]')).to_have_count(1)

@@ -13,20 +13,16 @@ from django.utils import translation
 from playwright.sync_api import expect
 
 from resources.models import ResourcePage
-from tests.e2e.journeys.conftest import header_link, log_in_through_the_form
-from tests.factories import PASSWORD
+from tests.e2e.journeys.conftest import arrive_by_the_switcher, header_link, log_in
 from tests.resources.helpers import a_year_from_now, pdf_bytes
 
 pytestmark = pytest.mark.e2e
 
 SOURCE = "Limites et continuité : notes de cours"
 NBSP = "\u00a0"
-OTHER_LANG = {"fr": "en", "en": "fr"}
 
 WORDS = {
     "fr": {
-        "switch": "Français",
-        "log_in": "Connexion",
         "resources": "Ressources",
         "adapt": "Adapter cette ressource",
         "adapting": "Vous adaptez",
@@ -38,13 +34,10 @@ WORDS = {
         "commission": [f"2,50{NBSP}$", f"2,00{NBSP}$"],
         "allowed": "Les règles des licences permettent cette licence et ce prix.",
         "submit": "Soumettre pour révision",
-        "account": "Mon compte",
         "in_review": "En révision",
         "receipt": "Nous avons bien reçu",
     },
     "en": {
-        "switch": "English",
-        "log_in": "Log in",
         "resources": "Resources",
         "adapt": "Adapt this resource",
         "adapting": "You are adapting",
@@ -56,7 +49,6 @@ WORDS = {
         "commission": ["$2.50", "$2.00"],
         "allowed": "The licence rules allow this licence and this price.",
         "submit": "Submit for review",
-        "account": "My account",
         "in_review": "In review",
         "receipt": "We received",
     },
@@ -89,11 +81,8 @@ def test_a_member_adapts_an_open_resource_and_sees_what_they_will_earn(
     pdf.write_bytes(pdf_bytes("Limites : exercices"))
 
     # 1. The language switcher, then log-in from the header
-    page.goto(f"{site_url}/{OTHER_LANG[lang]}/")
-    header_link(page, words["switch"]).click()
-    page.wait_for_url(f"{site_url}/{lang}/")
-    log_in_through_the_form(page, member, PASSWORD, link=words["log_in"], button=words["log_in"])
-    expect(header_link(page, words["account"])).to_be_visible()
+    arrive_by_the_switcher(page, site_url, lang)
+    log_in(page, lang, member)
     me.step(page, "logged-in")
 
     # 2. « Ressources » in the menu, the open resource, its « Adapter cette ressource »

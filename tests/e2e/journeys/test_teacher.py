@@ -18,8 +18,7 @@ from playwright.sync_api import expect
 from boutique.models import Order
 from members.models import LibraryFolder
 from search.indexing import rebuild_entries
-from tests.e2e.journeys.conftest import header_link, log_in_through_the_form
-from tests.factories import PASSWORD
+from tests.e2e.journeys.conftest import HEADER, arrive_by_the_switcher, header_link, log_in
 
 pytestmark = pytest.mark.e2e
 
@@ -31,9 +30,6 @@ NBSP = "\u00a0"
 
 WORDS = {
     "fr": {
-        "switch": "Français",
-        "log_in": "Connexion",
-        "account": "Mon compte",
         "search": "Trouver des ressources",
         "count": "2 ressources",
         "add": "Ajouter à ma bibliothèque",
@@ -56,9 +52,6 @@ WORDS = {
         "two": "2 ressources",
     },
     "en": {
-        "switch": "English",
-        "log_in": "Log in",
-        "account": "My account",
         "search": "Find resources",
         "count": "2 resources",
         "add": "Add to my library",
@@ -81,7 +74,6 @@ WORDS = {
         "two": "2 resources",
     },
 }
-OTHER_LANG = {"fr": "en", "en": "fr"}
 
 
 @pytest.fixture
@@ -116,18 +108,15 @@ def test_a_teacher_finds_keeps_buys_and_downloads(page, site_url, shop, journey,
     teacher = shop
 
     # 1. The home page of the other language, then the language switcher
-    page.goto(f"{site_url}/{OTHER_LANG[lang]}/")
-    header_link(page, words["switch"]).click()
-    page.wait_for_url(f"{site_url}/{lang}/")
-    expect(page.locator("html")).to_have_attribute("lang", f"{lang}-CA")
+    arrive_by_the_switcher(page, site_url, lang)
     me.step(page, "home")
 
     # 2. Log in from the header, back on the home page
-    log_in_through_the_form(page, teacher, PASSWORD, link=words["log_in"], button=words["log_in"])
-    expect(header_link(page, words["account"])).to_be_visible()
+    log_in(page, lang, teacher)
     me.step(page, "logged-in")
 
-    # 3. « Qu’enseignez-vous cette session? »: a course number as teachers write it, the course's two resources, not the other
+    # 3. « Qu’enseignez-vous cette session? »: a course number as teachers write it; the
+    # course's two resources, not the other
     page.locator("#hero-search-q").fill("201nya05")
     page.locator(".hero-search").get_by_role("button", name=words["search"]).click()
     expect(page.locator("#result-count")).to_contain_text(words["count"])
@@ -181,7 +170,7 @@ def test_a_teacher_finds_keeps_buys_and_downloads(page, site_url, shop, journey,
     assert PAID in receipt.body
 
     # 7. The library holds both: the one added and the one bought
-    header_link(page, words["account"]).click()
+    header_link(page, HEADER[lang]["account"]).click()
     page.get_by_role("link", name=words["library"], exact=True).click()
     page.wait_for_url(f"{site_url}{url_of('accounts:library', lang)}")
     expect(page.locator("#added .library-item")).to_have_count(1)
