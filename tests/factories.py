@@ -21,13 +21,13 @@ from resources.models import (
 )
 
 _serial = itertools.count(1)
+# Every built member's password: browser tests log in through the form with it.
+PASSWORD = "pw-long-enough"
 
 
 def build_member(name="Marie Tremblay", **fields):
     email = fields.pop("email", f"member{next(_serial)}@example.org")
-    user = get_user_model().objects.create_user(
-        email, "pw-long-enough", display_name=name, **fields
-    )
+    user = get_user_model().objects.create_user(email, PASSWORD, display_name=name, **fields)
     # A confirmed address, as after sign-up: allauth logs in only such accounts.
     EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
     return user

@@ -8,7 +8,7 @@ from django.test import Client
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
-def axe_violations(page, axe_source):
+def _inject_axe(page, axe_source) -> None:
     # The pages' Content-Security-Policy refuses inline scripts (which add_script_tag(content=…)
     # would write): axe comes as a script file of the page's own origin, answered by Playwright.
     parts = urlsplit(page.url)
@@ -24,13 +24,36 @@ def axe_violations(page, axe_source):
             page.unroute(url)
     else:  # an e-mail opened from a file: no policy to respect
         page.add_script_tag(content=axe_source)
-    result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
-    )
+
+
+def _violations(result) -> list[str]:
     return [
         f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:5]}"
         for v in result["violations"]
     ]
+
+
+def axe_violations(page, axe_source) -> list[str]:
+    """axe-core's WCAG 2.1 A/AA violations of the whole page."""
+    _inject_axe(page, axe_source)
+    return _violations(
+        page.evaluate(
+            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
+        )
+    )
+
+
+def axe_in(page, axe_source, selector) -> list[str]:
+    """axe-core's WCAG 2.1 A/AA violations inside the first element matching `selector` only
+    (our parts of Wagtail's admin: its own screens are Wagtail's)."""
+    _inject_axe(page, axe_source)
+    return _violations(
+        page.evaluate(
+            "([selector, tags]) => axe.run(document.querySelector(selector),"
+            " {runOnly: {type: 'tag', values: tags}})",
+            [selector, WCAG_TAGS],
+        )
+    )
 
 
 def log_in_as(context, site_url, user):

@@ -10,27 +10,13 @@ from django.test import Client
 from playwright.sync_api import expect
 
 from resources.models import ResourcePage
-from tests.e2e.helpers import WCAG_TAGS, axe_violations
+from tests.e2e.helpers import axe_in, axe_violations
 from tests.e2e.test_submission import log_in
 from tests.resources.helpers import a_year_from_now, fill_all_steps, make_editor, step_url
 
 pytestmark = pytest.mark.e2e
 
 COMMENT = "Très clair, merci pour le corrigé."
-
-
-def axe_in(page, axe_source, selector) -> list[str]:
-    """axe-core's WCAG 2.1 A/AA violations inside `selector` only."""
-    page.add_script_tag(content=axe_source)
-    result = page.evaluate(
-        "([selector, tags]) => axe.run(document.querySelector(selector),"
-        " {runOnly: {type: 'tag', values: tags}})",
-        [selector, WCAG_TAGS],
-    )
-    return [
-        f"{v['id']}: {v['help']} — {[n['target'] for n in v['nodes']][:5]}"
-        for v in result["violations"]
-    ]
 
 
 def _footer_action(page, selector) -> None:
