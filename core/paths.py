@@ -114,9 +114,11 @@ def english_address(path: str, query: str = "") -> str | None:
     form (already English, unknown, or not under /en/)."""
     if not path.startswith("/en/"):
         return None
-    french = f"/{DEFAULT_LANGUAGE}/{path.removeprefix('/en/')}"
-    with translation.override(DEFAULT_LANGUAGE):
-        english = translate_url(f"{french}?{query}" if query else french, "en")
-    if not english.startswith("/en/") or english.partition("?")[0] == path:
-        return None
-    return english
+    # An old link may lack its final slash (Django's APPEND_SLASH would have added it).
+    for candidate in (path, f"{path}/") if not path.endswith("/") else (path,):
+        french = f"/{DEFAULT_LANGUAGE}/{candidate.removeprefix('/en/')}"
+        with translation.override(DEFAULT_LANGUAGE):
+            english = translate_url(f"{french}?{query}" if query else french, "en")
+        if english.startswith("/en/") and english.partition("?")[0] != candidate:
+            return english
+    return None

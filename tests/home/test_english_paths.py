@@ -189,6 +189,7 @@ def limites(make_resource):
     ("french", "english"),
     [
         ("/en/ressources/limites/", "/en/resources/limites/"),
+        ("/en/ressources/limites", "/en/resources/limites/"),
         ("/en/ressources/", "/en/resources/"),
         ("/en/ressources/?tri=recent&page=2", "/en/resources/?tri=recent&page=2"),
         (
