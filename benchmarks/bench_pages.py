@@ -32,7 +32,7 @@ PAGES = [
     "/fr/guide-des-licences/",
     "/fr/ressources/",
     "/fr/ressources/calcul-diff-limites/",
-    "/en/ressources/calcul-diff-limites/",
+    "/en/resources/calcul-diff-limites/",
     "/fr/disciplines/",
     "/fr/disciplines/201/",
     "/fr/collections/",

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import logging
 
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone, translation
 
 from core.formats import long_date
@@ -24,13 +24,10 @@ def _recipient(order: Order) -> str:
 
 
 def order_path(order: Order, language: str) -> str:
-    """/<lang>/commandes/<reference>/ (boutique:order), the buyer's order page."""
+    """/fr/commandes/<reference>/ or /en/orders/<reference>/ (boutique:order), the buyer's
+    order page."""
     with translation.override(language):
-        try:
-            return reverse("boutique:order", args=[order.reference])
-        except NoReverseMatch:
-            # The page ships with the cart; until its URL is wired the public address holds.
-            return f"/{language}/commandes/{order.reference}/"
+        return reverse("boutique:order", args=[order.reference])
 
 
 def _send(order: Order, template: str, context: dict) -> bool:

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.db import transaction
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import translation
 
 from accounts import roles
@@ -81,12 +81,10 @@ def _reminder_key(user) -> str:
 
 
 def _membership_path(language: str) -> str:
-    """/<lang>/adhesion/, the page where members pay their membership (boutique:membership)."""
-    try:
+    """/fr/adhesion/ or /en/membership/, the page where members pay their membership
+    (boutique:membership)."""
+    with translation.override(language):
         return reverse("boutique:membership")
-    except NoReverseMatch:
-        # The page ships with the cart; until its URL is wired the public address still holds.
-        return f"/{language}/adhesion/"
 
 
 def send_reminder(user) -> None:

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET
 
 from core.i18n import normalise_language
 from core.outages import outage_of
+from core.paths import english_route
 
 from .health import run_checks
 
@@ -29,6 +30,10 @@ def healthz(request):
     )
 
 
+# Accounts, carts and search result pages (endless combinations of filters) stay out of crawlers.
+PRIVATE_ROUTES = ("compte/", "panier/", "recherche/")
+
+
 @require_GET
 @cache_control(max_age=86400, public=True)
 def robots_txt(request):
@@ -38,12 +43,11 @@ def robots_txt(request):
         "Disallow: /admin/",
         "Disallow: /documents/",
         "Disallow: /telechargement/",
-        "Disallow: /fr/compte/",
-        "Disallow: /en/compte/",
-        "Disallow: /fr/panier/",
-        "Disallow: /en/panier/",
-        "Disallow: /fr/recherche/",
-        "Disallow: /en/recherche/",
+        *(
+            line
+            for route in PRIVATE_ROUTES
+            for line in (f"Disallow: /fr/{route}", f"Disallow: /en/{english_route(route)}")
+        ),
         "Allow: /",
         "",
         f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",

@@ -1,9 +1,11 @@
 from django.urls import path
 
+from core.paths import localized_route
+
 from . import views
 
 app_name = "newsletter"
 
 urlpatterns = [
-    path("desabonnement/<str:token>/", views.unsubscribe, name="unsubscribe"),
+    path(localized_route("desabonnement/<str:token>/"), views.unsubscribe, name="unsubscribe"),
 ]

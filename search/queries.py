@@ -6,6 +6,8 @@ but not its own (a post_filter narrows the hits), so a teacher sees how far a ch
 
 from elasticsearch.dsl import Q, Search
 
+from core.i18n import is_english
+
 from .connection import Engine
 from .database import restore_accents
 from .documents import TEXT_FIELDS
@@ -170,7 +172,7 @@ def run_suggest(engine: Engine, q: str, size: int) -> list[Suggestion]:
         .suggest(
             "titles", q, completion={"field": "suggest", "size": size, "skip_duplicates": True}
         )
-        .source(["kind", "path", "title"])
+        .source(["kind", "path", "title", "title_en"])
         .extra(size=0)
         .to_dict()
     )
@@ -179,7 +181,9 @@ def run_suggest(engine: Engine, q: str, size: int) -> list[Suggestion]:
     for entry in answer.get("suggest", {}).get("titles", []):
         for option in entry.get("options", []):
             source = option["_source"]
+            # A collection's English title for English visitors (a resource has one title).
+            title = (is_english() and source.get("title_en")) or source["title"]
             suggestions.setdefault(
-                source["path"], Suggestion(source["title"], source["kind"], source["path"])
+                source["path"], Suggestion(title, source["kind"], source["path"])
             )
     return list(suggestions.values())[:size]

@@ -10,6 +10,7 @@ from dataclasses import replace
 from django.core.cache import cache
 
 from core.i18n import current_language
+from core.paths import page_path
 from resources.taxonomies import all_terms
 
 from . import database, queries
@@ -37,8 +38,9 @@ def _engine_failed(error: Exception) -> None:
 
 
 def localized_url(path: str) -> str:
-    """A page path below the site root (ressources/x/) as a URL in the current language."""
-    return f"/{current_language()}/{path}"
+    """A page path below the site root (ressources/x/) as a URL in the current language, with
+    its English words on the English site (/en/resources/x/)."""
+    return f"/{current_language()}/{page_path(path)}"
 
 
 def search(params: SearchParams) -> SearchResult:

@@ -2,17 +2,23 @@
 
 from django.urls import path
 
+from core.paths import localized_route
+
 from . import earnings, views
 
 app_name = "submissions"
 
 urlpatterns = [
     path("", views.my_submissions, name="list"),
-    path("nouveau/", views.new_submission, name="new"),
-    path("gains/", earnings.earnings, name="earnings"),
-    path("adapter/<int:source_id>/", views.adapt, name="adapt"),
-    path("<int:page_id>/fichiers/retirer/", views.remove_upload, name="remove_upload"),
-    path("<int:page_id>/retirer-de-la-revision/", views.withdraw, name="withdraw"),
-    path("<int:page_id>/depublier/", views.unpublish, name="unpublish"),
+    path(localized_route("nouveau/"), views.new_submission, name="new"),
+    path(localized_route("gains/"), earnings.earnings, name="earnings"),
+    path(localized_route("adapter/<int:source_id>/"), views.adapt, name="adapt"),
+    path(
+        localized_route("<int:page_id>/fichiers/retirer/"),
+        views.remove_upload,
+        name="remove_upload",
+    ),
+    path(localized_route("<int:page_id>/retirer-de-la-revision/"), views.withdraw, name="withdraw"),
+    path(localized_route("<int:page_id>/depublier/"), views.unpublish, name="unpublish"),
     path("<int:page_id>/<slug:step>/", views.edit_step, name="step"),
 ]

@@ -33,3 +33,12 @@ def queries_for(client, url: str) -> int:
         response = client.get(url)
     assert response.status_code == 200
     return len(queries)
+
+
+def lang_path(lang: str, french: str) -> str:
+    """The address of `french` (a path in French words, « compte/profil/ ») on the `lang` site:
+    « /fr/compte/profil/ » or « /en/account/profile/ » (core/paths.py; tests/home/
+    test_english_paths.py spells the English ones out)."""
+    from core.paths import english_route
+
+    return f"/{lang}/{english_route(french) if lang == 'en' else french}"

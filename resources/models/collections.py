@@ -20,6 +20,7 @@ class CollectionIndexPage(IndexPage):
     """/collections/: the curated collections, featured first."""
 
     subpage_types = ["resources.CollectionPage"]
+    interface_title = _("Collections")
 
     class Meta:
         verbose_name = _("collection index")

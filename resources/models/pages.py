@@ -73,6 +73,14 @@ class IndexPage(Page):
     class Meta:
         abstract = True
 
+    # What the interface calls the page (its heading, the breadcrumb) in the visitor's language;
+    # the page's title is the French one editors gave.
+    interface_title = ""
+
+    @property
+    def localized_title(self) -> str:
+        return str(self.interface_title) if is_english() and self.interface_title else self.title
+
     @property
     def localized_intro(self) -> tuple[str, str]:
         """(text, its language): the English introduction on /en/ when there is one."""
@@ -85,6 +93,7 @@ class ResourceIndexPage(IndexPage):
     """/ressources/: every published resource, newest first, with the search's facets."""
 
     subpage_types = ["resources.ResourcePage"]
+    interface_title = _("Resources")
 
     class Meta:
         verbose_name = _("resource index")

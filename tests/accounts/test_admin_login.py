@@ -28,7 +28,7 @@ def test_the_admin_sends_anonymous_visitors_to_the_site_login(client, site_pages
 
     assert response.redirect_chain == [
         ("/admin/login/?next=/admin/", 302),
-        ("/en/compte/login/?next=/admin/", 302),
+        ("/en/account/login/?next=/admin/", 302),
     ]
     assert response.status_code == 200
 

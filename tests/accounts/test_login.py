@@ -12,6 +12,7 @@ from django.core import mail
 from django.utils import timezone
 
 from tests.accounts.helpers import PASSWORD, link_in
+from tests.helpers import lang_path
 
 pytestmark = pytest.mark.django_db
 User = get_user_model()
@@ -41,7 +42,7 @@ def logged_in_user_id(client):
     [("fr", "fr-CA", "Connexion", "Connexion"), ("en", "en-CA", "Log in", "Log in")],
 )
 def test_login_page_in_each_language(client, site_pages, lang, html_lang, heading, button):
-    response = client.get(f"/{lang}/compte/login/")
+    response = client.get(lang_path(lang, "compte/login/"))
 
     html = response.content.decode()
     assert response.status_code == 200
@@ -51,12 +52,12 @@ def test_login_page_in_each_language(client, site_pages, lang, html_lang, headin
     assert 'type="email" name="login"' in html
     assert 'type="password" name="password"' in html
     assert 'type="checkbox" name="remember"' in html
-    assert f'href="/{lang}/compte/password/reset/"' in html
-    assert f'href="/{lang}/compte/signup/"' in html
+    assert f'href="{lang_path(lang, "compte/password/reset/")}"' in html
+    assert f'href="{lang_path(lang, "compte/signup/")}"' in html
 
 
 def test_login_page_labels_are_ours(client, site_pages):
-    response = client.get("/en/compte/login/")
+    response = client.get("/en/account/login/")
 
     html = response.content.decode()
     assert '<label for="id_login">E-mail address</label>' in html
@@ -129,7 +130,7 @@ def test_failed_login_says_the_same_whether_or_not_the_account_exists(
 ):
     make_account()
 
-    response = client.post(f"/{lang}/compte/login/", {"login": email, "password": "wrong"})
+    response = client.post(lang_path(lang, "compte/login/"), {"login": email, "password": "wrong"})
 
     html = response.content.decode()
     assert response.status_code == 200
@@ -154,10 +155,10 @@ def test_a_closed_account_can_never_log_in(client, site_pages, make_account):
     make_account(is_active=False, deleted_at=timezone.now())
 
     response = client.post(
-        "/en/compte/login/", {"login": "prof@example.org", "password": PASSWORD}, follow=True
+        "/en/account/login/", {"login": "prof@example.org", "password": PASSWORD}, follow=True
     )
 
-    assert response.redirect_chain == [("/en/compte/inactive/", 302)]
+    assert response.redirect_chain == [("/en/account/inactive/", 302)]
     assert "<h1>Account closed</h1>" in response.content.decode()
     assert logged_in_user_id(client) is None
 
@@ -167,8 +168,8 @@ def test_a_closed_account_with_a_wrong_password_looks_like_no_account(
 ):
     make_account(is_active=False, deleted_at=timezone.now())
 
-    closed = client.post("/en/compte/login/", {"login": "prof@example.org", "password": "x"})
-    unknown = client.post("/en/compte/login/", {"login": "nobody@example.org", "password": "x"})
+    closed = client.post("/en/account/login/", {"login": "prof@example.org", "password": "x"})
+    unknown = client.post("/en/account/login/", {"login": "nobody@example.org", "password": "x"})
 
     assert main_text(closed) == main_text(unknown)
     assert MISMATCH_EN in main_text(closed)
@@ -179,7 +180,7 @@ def test_a_closed_account_with_a_wrong_password_looks_like_no_account(
 
 def fail_six_times(client, email, lang="en"):
     return [
-        client.post(f"/{lang}/compte/login/", {"login": email, "password": f"wrong-{n}"})
+        client.post(lang_path(lang, "compte/login/"), {"login": email, "password": f"wrong-{n}"})
         for n in range(6)
     ]
 
@@ -203,7 +204,9 @@ def test_the_right_password_is_refused_during_the_lockout(client, site_pages, ma
     make_account()
     locked = fail_six_times(client, "prof@example.org")[-1]
 
-    response = client.post("/en/compte/login/", {"login": "prof@example.org", "password": PASSWORD})
+    response = client.post(
+        "/en/account/login/", {"login": "prof@example.org", "password": PASSWORD}
+    )
 
     assert response.status_code == 200
     assert main_text(response) == main_text(locked)
@@ -217,7 +220,7 @@ def test_the_lockout_is_per_address(client, site_pages, make_account):
     fail_six_times(client, "prof@example.org")
 
     response = client.post(
-        "/en/compte/login/", {"login": "other@example.org", "password": PASSWORD}
+        "/en/account/login/", {"login": "other@example.org", "password": PASSWORD}
     )
 
     assert response.status_code == 302
@@ -227,10 +230,10 @@ def test_the_lockout_is_per_address(client, site_pages, make_account):
 def test_too_many_requests_get_a_429_page_in_the_site_look(client, site_pages, settings, lang):
     settings.ACCOUNT_RATE_LIMITS = {**settings.ACCOUNT_RATE_LIMITS, "login": "2/m/ip"}
     data = {"login": "nobody@example.org", "password": "wrong"}
-    client.post(f"/{lang}/compte/login/", data)
-    client.post(f"/{lang}/compte/login/", data)
+    client.post(lang_path(lang, "compte/login/"), data)
+    client.post(lang_path(lang, "compte/login/"), data)
 
-    response = client.post(f"/{lang}/compte/login/", data)
+    response = client.post(lang_path(lang, "compte/login/"), data)
 
     html = response.content.decode()
     assert response.status_code == 429
@@ -241,9 +244,9 @@ def test_too_many_requests_get_a_429_page_in_the_site_look(client, site_pages, s
 
 def test_the_429_page_reads_english_in_english(client, site_pages, settings):
     settings.ACCOUNT_RATE_LIMITS = {**settings.ACCOUNT_RATE_LIMITS, "login": "1/m/ip"}
-    client.post("/en/compte/login/", {"login": "a@example.org", "password": "x"})
+    client.post("/en/account/login/", {"login": "a@example.org", "password": "x"})
 
-    response = client.post("/en/compte/login/", {"login": "a@example.org", "password": "x"})
+    response = client.post("/en/account/login/", {"login": "a@example.org", "password": "x"})
 
     assert response.status_code == 429
     assert "<h1>Too many attempts</h1>" in response.content.decode()
@@ -258,7 +261,7 @@ def test_logout_is_a_post_that_ends_the_session_and_goes_home(
 ):
     client.force_login(make_account())
 
-    response = client.post(f"/{lang}/compte/logout/")
+    response = client.post(lang_path(lang, "compte/logout/"))
 
     assert response.status_code == 302
     assert response["Location"] == f"/{lang}/"
@@ -269,7 +272,7 @@ def test_logout_by_get_only_asks_for_confirmation(client, site_pages, make_accou
     teacher = make_account()
     client.force_login(teacher)
 
-    response = client.get("/en/compte/logout/")
+    response = client.get("/en/account/logout/")
 
     assert response.status_code == 200
     assert "<h1>Log out</h1>" in response.content.decode()
@@ -282,14 +285,14 @@ def test_logout_by_get_only_asks_for_confirmation(client, site_pages, make_accou
 def test_password_reset_journey(client, site_pages, make_account, send):
     teacher = make_account(language="en")
 
-    requested = send("/en/compte/password/reset/", {"email": "PROF@example.org"})
-    assert requested["Location"] == "/en/compte/password/reset/done/"
+    requested = send("/en/account/password/reset/", {"email": "PROF@example.org"})
+    assert requested["Location"] == "/en/account/password/reset/done/"
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert message.subject == "APOP boutique · Choose a new password"
     assert message.to == ["prof@example.org"]
     link = link_in(message)
-    assert link.startswith("http://testserver/en/compte/password/reset/key/")
+    assert link.startswith("http://testserver/en/account/password/reset/key/")
     assert message.alternatives[0][1] == "text/html"
     assert link in message.alternatives[0][0]
 
@@ -299,7 +302,7 @@ def test_password_reset_journey(client, site_pages, make_account, send):
     set_password_url = form_page.redirect_chain[-1][0]
     done = send(set_password_url, {"password1": "a-new-pw-2026-x", "password2": "a-new-pw-2026-x"})
 
-    assert done["Location"] == "/en/compte/password/reset/key/done/"
+    assert done["Location"] == "/en/account/password/reset/key/done/"
     teacher.refresh_from_db()
     assert teacher.check_password("a-new-pw-2026-x")
     assert client.get(link).status_code == 200  # the used link now says it expired
@@ -311,8 +314,8 @@ def test_password_reset_for_an_unknown_address_looks_the_same_and_tells_the_addr
 ):
     make_account()
 
-    known = send("/en/compte/password/reset/", {"email": "prof@example.org"}, follow=True)
-    unknown = send("/en/compte/password/reset/", {"email": "nobody@example.org"}, follow=True)
+    known = send("/en/account/password/reset/", {"email": "prof@example.org"}, follow=True)
+    unknown = send("/en/account/password/reset/", {"email": "nobody@example.org"}, follow=True)
 
     assert main_text(known) == main_text(unknown)
     assert [(m.to, m.subject) for m in mail.outbox] == [
@@ -320,7 +323,7 @@ def test_password_reset_for_an_unknown_address_looks_the_same_and_tells_the_addr
         (["prof@example.org"], "APOP boutique · Choisir un nouveau mot de passe"),
         (["nobody@example.org"], "APOP boutique · No account uses this address"),
     ]
-    assert link_in(mail.outbox[1]) == "http://testserver/en/compte/signup/"
+    assert link_in(mail.outbox[1]) == "http://testserver/en/account/signup/"
 
 
 def test_password_reset_email_is_in_the_account_language_not_the_page_language(
@@ -331,7 +334,7 @@ def test_password_reset_email_is_in_the_account_language_not_the_page_language(
     send("/fr/compte/password/reset/", {"email": "prof@example.org"})
 
     assert mail.outbox[0].subject == "APOP boutique · Choose a new password"
-    assert link_in(mail.outbox[0]).startswith("http://testserver/en/compte/password/reset/key/")
+    assert link_in(mail.outbox[0]).startswith("http://testserver/en/account/password/reset/key/")
 
 
 def test_password_change(client, site_pages, make_account):
@@ -339,7 +342,7 @@ def test_password_change(client, site_pages, make_account):
     client.force_login(teacher)
 
     response = client.post(
-        "/en/compte/password/change/",
+        "/en/account/password/change/",
         {"oldpassword": PASSWORD, "password1": "a-new-pw-2026-x", "password2": "a-new-pw-2026-x"},
     )
 
@@ -356,7 +359,7 @@ def test_password_change_with_a_wrong_current_password_changes_nothing(
     client.force_login(teacher)
 
     response = client.post(
-        "/en/compte/password/change/",
+        "/en/account/password/change/",
         {"oldpassword": "wrong", "password1": "a-new-pw-2026-x", "password2": "a-new-pw-2026-x"},
     )
 
@@ -383,7 +386,7 @@ def test_security_notices_when_turned_on_go_in_the_account_language(
     assert [(m.to, m.subject) for m in mail.outbox] == [
         (["prof@example.org"], "APOP boutique · Your password has changed")
     ]
-    assert link_in(mail.outbox[0]) == "http://testserver/en/compte/password/reset/"
+    assert link_in(mail.outbox[0]) == "http://testserver/en/account/password/reset/"
     assert "text/html" in [kind for _, kind in mail.outbox[0].alternatives]
 
 
@@ -396,7 +399,7 @@ def test_email_change_takes_effect_once_the_new_address_is_confirmed(
     teacher = make_account(language="en")
     client.force_login(teacher)
 
-    asked = send("/en/compte/email/", {"action_add": "", "email": "New.Address@example.org"})
+    asked = send("/en/account/email/", {"action_add": "", "email": "New.Address@example.org"})
 
     assert asked.status_code == 302
     teacher.refresh_from_db()
@@ -404,7 +407,7 @@ def test_email_change_takes_effect_once_the_new_address_is_confirmed(
     assert [(m.to, m.subject) for m in mail.outbox] == [
         (["new.address@example.org"], "APOP boutique · Confirm your e-mail address")
     ]
-    page = client.get("/en/compte/email/").content.decode()
+    page = client.get("/en/account/email/").content.decode()
     assert "Change waiting for confirmation" in page
 
     confirmed = send(link_in(mail.outbox[0]), {})
@@ -421,7 +424,7 @@ def test_email_change_to_the_same_address_is_refused(client, site_pages, make_ac
     teacher = make_account()
     client.force_login(teacher)
 
-    response = send("/en/compte/email/", {"action_add": "", "email": "prof@example.org"})
+    response = send("/en/account/email/", {"action_add": "", "email": "prof@example.org"})
 
     html = response.content.decode()
     assert response.status_code == 200
@@ -450,12 +453,12 @@ def assert_valid_html_with_unique_ids(html):
     "path",
     [
         "/fr/compte/login/",
-        "/en/compte/signup/",
+        "/en/account/signup/",
         "/fr/compte/password/reset/",
         "/fr/compte/password/reset/done/",
         "/fr/compte/confirm-email/",
         "/fr/compte/confirm-email/not-a-key/",
-        "/en/compte/password/reset/key/1-not-a-key/",
+        "/en/account/password/reset/key/1-not-a-key/",
         "/fr/compte/inactive/",
     ],
 )
@@ -467,7 +470,7 @@ def test_entrance_pages_are_valid_html(client, site_pages, path):
 
 
 @pytest.mark.parametrize(
-    "path", ["/fr/compte/email/", "/en/compte/password/change/", "/fr/compte/logout/"]
+    "path", ["/fr/compte/email/", "/en/account/password/change/", "/fr/compte/logout/"]
 )
 def test_pages_for_logged_in_people_are_valid_html(client, site_pages, make_account, path):
     client.force_login(make_account())
@@ -482,7 +485,7 @@ def test_pages_for_logged_in_people_are_valid_html(client, site_pages, make_acco
     ("path", "data"),
     [
         ("/fr/compte/login/", {"login": "x", "password": ""}),
-        ("/en/compte/signup/", {"email": "x", "password1": "a", "password2": "b"}),
+        ("/en/account/signup/", {"email": "x", "password1": "a", "password2": "b"}),
         ("/fr/compte/password/reset/", {"email": "x"}),
     ],
 )

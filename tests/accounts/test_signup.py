@@ -11,6 +11,7 @@ from django.core import mail
 from django.utils import timezone
 
 from tests.accounts.helpers import PASSWORD, link_in
+from tests.helpers import lang_path
 
 pytestmark = pytest.mark.django_db
 User = get_user_model()
@@ -41,7 +42,7 @@ def main_text(response) -> str:
 
 @pytest.mark.parametrize(("lang", "html_lang"), [("fr", "fr-CA"), ("en", "en-CA")])
 def test_signup_page_asks_two_separate_consents_both_unticked(client, site_pages, lang, html_lang):
-    response = client.get(f"/{lang}/compte/signup/")
+    response = client.get(lang_path(lang, "compte/signup/"))
 
     html = response.content.decode()
     links = response.context["site_links"]
@@ -61,7 +62,7 @@ def test_signup_page_asks_two_separate_consents_both_unticked(client, site_pages
 
 
 def test_signup_page_in_english_reads_english(client, site_pages):
-    response = client.get("/en/compte/signup/")
+    response = client.get("/en/account/signup/")
 
     html = response.content.decode()
     assert "<h1>Create an account</h1>" in html
@@ -81,10 +82,10 @@ def test_signup_page_in_english_reads_english(client, site_pages):
 def test_signup_creates_an_unconfirmed_account_and_sends_the_confirmation_in_the_page_language(
     site_pages, send, lang
 ):
-    response = send(f"/{lang}/compte/signup/", signup_data())
+    response = send(lang_path(lang, "compte/signup/"), signup_data())
 
     assert response.status_code == 302
-    assert response["Location"] == f"/{lang}/compte/confirm-email/"
+    assert response["Location"] == lang_path(lang, "compte/confirm-email/")
     user = User.objects.get()
     assert (user.email, user.display_name, user.language) == (
         "nouvelle.prof@cegep.example",
@@ -99,14 +100,16 @@ def test_signup_creates_an_unconfirmed_account_and_sends_the_confirmation_in_the
     message = mail.outbox[0]
     assert message.to == ["nouvelle.prof@cegep.example"]
     assert message.subject.startswith("APOP boutique · ")
-    assert link_in(message).startswith(f"http://testserver/{lang}/compte/confirm-email/")
+    assert link_in(message).startswith(
+        f"http://testserver{lang_path(lang, 'compte/confirm-email/')}"
+    )
     assert message.alternatives[0][1] == "text/html"
     assert f'<html lang="{lang}-CA">' in message.alternatives[0][0]
     assert link_in(message) in message.alternatives[0][0]
 
 
 def test_confirmation_email_in_english(site_pages, send):
-    send("/en/compte/signup/", signup_data())
+    send("/en/account/signup/", signup_data())
 
     message = mail.outbox[0]
     assert message.subject == "APOP boutique · Confirm your e-mail address"
@@ -153,7 +156,7 @@ def test_full_journey_sign_up_confirm_then_log_in(client, site_pages, send):
 
 
 def test_an_expired_or_unknown_link_says_so(client, site_pages):
-    response = client.get("/en/compte/confirm-email/not-a-real-key/")
+    response = client.get("/en/account/confirm-email/not-a-real-key/")
 
     html = response.content.decode()
     assert response.status_code == 200
@@ -182,7 +185,7 @@ def test_consents_are_recorded_separately_and_dated(site_pages, send, newsletter
 def test_signup_without_accepting_the_terms_is_refused_next_to_the_checkbox(
     client, site_pages, send
 ):
-    response = send("/en/compte/signup/", signup_data(terms=None, newsletter="on"))
+    response = send("/en/account/signup/", signup_data(terms=None, newsletter="on"))
 
     html = response.content.decode()
     assert response.status_code == 200
@@ -250,6 +253,6 @@ def test_signup_with_an_address_that_has_an_account_looks_the_same_and_tells_its
         (["nouvelle.prof@cegep.example"], "APOP boutique · You already have an account")
     ]
     assert mail_for_owner[0].body.startswith("Hello Nadia,")
-    assert link_in(mail_for_owner[0]) == "http://testserver/en/compte/password/reset/"
+    assert link_in(mail_for_owner[0]) == "http://testserver/en/account/password/reset/"
     owner.refresh_from_db()
     assert owner.check_password(PASSWORD)

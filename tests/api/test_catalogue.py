@@ -17,6 +17,7 @@ from resources.models import (
     ResourcePage,
     ResourceTag,
 )
+from tests.helpers import lang_path
 
 NBSP = "\xa0"
 
@@ -29,7 +30,9 @@ def _get(client, url, status=200):
 
 
 def _page_url(pk, lang="fr"):
-    return f"http://testserver/{lang}/ressources/{ResourcePage.objects.get(pk=pk).slug}/"
+    return (
+        f"http://testserver{lang_path(lang, 'ressources/')}{ResourcePage.objects.get(pk=pk).slug}/"
+    )
 
 
 def test_a_resource_answers_every_public_field(client, rows):

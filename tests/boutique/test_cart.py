@@ -13,7 +13,7 @@ from boutique.models import CartItem, Entitlement, Order
 
 pytestmark = pytest.mark.django_db
 
-CART = "/en/panier/"
+CART = "/en/cart/"
 
 
 @pytest.fixture
@@ -49,7 +49,7 @@ def _messages(response) -> list[str]:
 
 
 def _add(client, resource, **data):
-    return client.post(f"/en/panier/ajouter/{resource.pk}/", data)
+    return client.post(f"/en/cart/add/{resource.pk}/", data)
 
 
 # --- Visitors ----------------------------------------------------------------------------------
@@ -59,12 +59,12 @@ def test_a_visitor_adds_a_paid_resource_to_the_session_cart(client, paid):
     response = _add(client, paid)
 
     assert response.status_code == 302
-    assert response["Location"] == "/en/ressources/examens/"
+    assert response["Location"] == "/en/resources/examens/"
     assert _messages(response) == ["“Examens corrigés” is in your cart."]
     assert client.session["boutique_cart"] == {"resources": [paid.pk], "membership": False}
     assert CartItem.objects.count() == 0
     html = client.get(CART).content.decode()
-    assert 'href="/en/ressources/examens/">Examens corrigés</a>' in html
+    assert 'href="/en/resources/examens/">Examens corrigés</a>' in html
     assert "$12.50" in html
     assert "Member prices apply after logging in" in html
     assert "Log in to pay" in html
@@ -81,11 +81,11 @@ def test_adding_twice_keeps_one_line(client, paid):
 
 
 def test_next_is_followed_only_within_the_site(client, paid):
-    inside = _add(client, paid, next="/en/panier/")
+    inside = _add(client, paid, next="/en/cart/")
     outside = _add(client, paid, next="https://evil.example.com/")
 
-    assert inside["Location"] == "/en/panier/"
-    assert outside["Location"] == "/en/ressources/examens/"
+    assert inside["Location"] == "/en/cart/"
+    assert outside["Location"] == "/en/resources/examens/"
 
 
 def test_a_free_resource_is_refused(client, free):
@@ -102,24 +102,24 @@ def test_an_unpublished_resource_is_refused(client, paid):
 
     response = _add(client, paid)
 
-    assert response["Location"] == "/en/panier/"
+    assert response["Location"] == "/en/cart/"
     assert _messages(response) == ["This resource is not available."]
     assert "boutique_cart" not in client.session
 
 
 def test_an_unknown_resource_is_not_found(client):
-    assert client.post("/en/panier/ajouter/999999/").status_code == 404
+    assert client.post("/en/cart/add/999999/").status_code == 404
 
 
 def test_adding_needs_a_post(client, paid):
-    assert client.get(f"/en/panier/ajouter/{paid.pk}/").status_code == 405
+    assert client.get(f"/en/cart/add/{paid.pk}/").status_code == 405
 
 
 def test_a_visitor_removes_a_line(client, paid, other_paid):
     _add(client, paid)
     _add(client, other_paid)
 
-    response = client.post(f"/en/panier/retirer/{paid.pk}/")
+    response = client.post(f"/en/cart/remove/{paid.pk}/")
 
     assert response["Location"] == CART
     assert client.session["boutique_cart"]["resources"] == [other_paid.pk]
@@ -129,7 +129,7 @@ def test_the_empty_cart_helps(client, catalogue):
     html = client.get(CART).content.decode()
 
     assert "Your cart is empty" in html
-    assert 'href="/en/ressources/">Browse the resources</a>' in html
+    assert 'href="/en/resources/">Browse the resources</a>' in html
     assert "Pay securely" not in html
 
 
@@ -174,7 +174,7 @@ def test_a_signed_in_buyer_removes_a_line(client, buyer, paid):
     CartItem.objects.create(user=buyer, resource=paid)
     client.force_login(buyer)
 
-    response = client.post(f"/en/panier/retirer/{paid.pk}/")
+    response = client.post(f"/en/cart/remove/{paid.pk}/")
 
     assert _messages(response) == ["The resource was removed from your cart."]
     assert CartItem.objects.count() == 0
@@ -256,11 +256,11 @@ def test_the_visitor_s_cart_is_merged_at_login(client, buyer, paid, other_paid):
     CartItem.objects.create(user=buyer, resource=paid)
     _add(client, paid)
     _add(client, other_paid)
-    client.post("/en/panier/adhesion/")
+    client.post("/en/cart/membership/")
 
     # when: the visitor logs in through allauth
     response = client.post(
-        "/en/compte/login/", {"login": buyer.email, "password": "pw-long-enough"}
+        "/en/account/login/", {"login": buyer.email, "password": "pw-long-enough"}
     )
 
     # then: one line per resource, the membership flag kept, nothing left in the session's list
@@ -293,7 +293,7 @@ def test_owned_and_own_resources_are_skipped_at_login(client, author, buyer, pai
 def test_the_membership_goes_in_the_cart(client, paid):
     _add(client, paid)
 
-    response = client.post("/en/panier/adhesion/", {"next": CART})
+    response = client.post("/en/cart/membership/", {"next": CART})
 
     assert response["Location"] == CART
     assert _messages(response)[-1] == "The APOP membership is in your cart."
@@ -305,17 +305,17 @@ def test_the_membership_goes_in_the_cart(client, paid):
 
 
 def test_the_membership_leaves_the_cart(client):
-    client.post("/en/panier/adhesion/")
+    client.post("/en/cart/membership/")
 
-    client.post("/en/panier/adhesion/", {"action": "remove"})
+    client.post("/en/cart/membership/", {"action": "remove"})
 
     assert client.session["boutique_cart"]["membership"] is False
 
 
 def test_the_membership_page_explains_and_offers_renewal(client, member, buyer):
-    visitor = client.get("/en/adhesion/").content.decode()
+    visitor = client.get("/en/membership/").content.decode()
     client.force_login(member)
-    renewal = client.get("/en/adhesion/").content.decode()
+    renewal = client.get("/en/membership/").content.decode()
 
     assert "<h1>APOP individual membership</h1>" in visitor
     assert "$60.00" in visitor
@@ -330,9 +330,9 @@ def test_the_membership_page_explains_and_offers_renewal(client, member, buyer):
 
 
 def test_a_visitor_sees_the_add_to_cart_button(client, paid):
-    html = client.get("/en/ressources/examens/").content.decode()
+    html = client.get("/en/resources/examens/").content.decode()
 
-    assert f'action="/en/panier/ajouter/{paid.pk}/"' in html
+    assert f'action="/en/cart/add/{paid.pk}/"' in html
     assert "Add to cart" in html
     assert "$12.50" in html
     assert "$10.00 for APOP members and staff of member institutions" in html
@@ -343,16 +343,16 @@ def test_a_resource_in_the_cart_says_so(client, buyer, paid):
     client.force_login(buyer)
     _add(client, paid)
 
-    html = client.get("/en/ressources/examens/").content.decode()
+    html = client.get("/en/resources/examens/").content.decode()
 
-    assert 'In your cart — <a href="/en/panier/">see the cart</a>' in html
-    assert f'action="/en/panier/ajouter/{paid.pk}/"' not in html
+    assert 'In your cart — <a href="/en/cart/">see the cart</a>' in html
+    assert f'action="/en/cart/add/{paid.pk}/"' not in html
 
 
 def test_a_visitor_s_cart_is_seen_on_the_page(client, paid):
     _add(client, paid)
 
-    html = client.get("/en/ressources/examens/").content.decode()
+    html = client.get("/en/resources/examens/").content.decode()
 
     assert "In your cart" in html
 
@@ -364,7 +364,7 @@ def test_who_holds_the_resource_downloads_it(client, who, buyer, author, paid, m
         Entitlement.objects.create(user=buyer, resource=paid)
     client.force_login(user)
 
-    html = client.get("/en/ressources/examens/").content.decode()
+    html = client.get("/en/resources/examens/").content.decode()
 
     assert f'href="/telechargement/{paid.pk}/">Download</a>' in html
     assert "In your library" in html
@@ -375,11 +375,11 @@ def test_without_stripe_nor_demonstration_purchases_are_not_open_yet(client, set
     settings.STRIPE_SECRET_KEY = ""
     settings.PAYMENTS_DEMO = False
 
-    html = client.get("/en/ressources/examens/").content.decode()
+    html = client.get("/en/resources/examens/").content.decode()
 
     assert "$12.50" in html
     assert "Online purchases are not open yet." in html
-    assert f'action="/en/panier/ajouter/{paid.pk}/"' not in html
+    assert f'action="/en/cart/add/{paid.pk}/"' not in html
 
 
 def test_the_buy_box_costs_one_query_for_a_signed_in_buyer(
@@ -387,10 +387,10 @@ def test_the_buy_box_costs_one_query_for_a_signed_in_buyer(
 ):
     client = Client()
     client.force_login(buyer)
-    client.get("/en/ressources/examens/")  # warm the page's cache
+    client.get("/en/resources/examens/")  # warm the page's cache
 
     with django_assert_max_num_queries(12) as captured:
-        response = client.get("/en/ressources/examens/")
+        response = client.get("/en/resources/examens/")
 
     assert response.status_code == 200
     boutique = [q for q in captured if "boutique_" in q["sql"]]
@@ -400,10 +400,10 @@ def test_the_buy_box_costs_one_query_for_a_signed_in_buyer(
 
 def test_the_buy_box_costs_no_query_for_a_visitor(paid, django_assert_max_num_queries):
     client = Client()
-    client.get("/en/ressources/examens/")
+    client.get("/en/resources/examens/")
 
     with django_assert_max_num_queries(12) as captured:
-        client.get("/en/ressources/examens/")
+        client.get("/en/resources/examens/")
 
     assert [q for q in captured if "boutique_" in q["sql"]] == []
 
@@ -414,10 +414,10 @@ def test_the_buy_box_costs_no_query_for_a_visitor(paid, django_assert_max_num_qu
 def test_a_free_resource_is_obtained_once(client, buyer, free):
     client.force_login(buyer)
 
-    first = client.post(f"/en/panier/obtenir/{free.pk}/")
-    second = client.post(f"/en/panier/obtenir/{free.pk}/")
+    first = client.post(f"/en/cart/get/{free.pk}/")
+    second = client.post(f"/en/cart/get/{free.pk}/")
 
-    assert first["Location"] == "/en/ressources/libres/"
+    assert first["Location"] == "/en/resources/libres/"
     assert _messages(first) == ["Added to your library"]
     assert second.status_code == 302
     entitlement = Entitlement.objects.get()
@@ -430,17 +430,17 @@ def test_a_free_resource_is_obtained_once(client, buyer, free):
 
 
 def test_obtaining_needs_an_account(client, free):
-    response = client.post(f"/en/panier/obtenir/{free.pk}/")
+    response = client.post(f"/en/cart/get/{free.pk}/")
 
     assert response.status_code == 302
-    assert response["Location"] == "/en/compte/login/?next=/en/ressources/libres/"
+    assert response["Location"] == "/en/account/login/?next=/en/resources/libres/"
     assert Entitlement.objects.count() == 0
 
 
 def test_a_paid_resource_cannot_be_obtained_free(client, buyer, paid):
     client.force_login(buyer)
 
-    response = client.post(f"/en/panier/obtenir/{paid.pk}/")
+    response = client.post(f"/en/cart/get/{paid.pk}/")
 
     assert _messages(response) == ["This resource is for sale: add it to your cart to buy it."]
     assert Entitlement.objects.count() == 0

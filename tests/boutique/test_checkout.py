@@ -14,8 +14,8 @@ from boutique.models import CartItem, Entitlement, Order, OrderLine
 
 pytestmark = pytest.mark.django_db
 
-CART = "/en/panier/"
-PAY = "/en/panier/payer/"
+CART = "/en/cart/"
+PAY = "/en/cart/pay/"
 
 
 def _paid(make_resource, title, slug, price, member_price=None, authors=()):
@@ -46,7 +46,7 @@ def cart_of(client):
             CartItem.objects.create(user=user, resource=resource)
         client.force_login(user)
         if membership:
-            client.post("/en/panier/adhesion/")
+            client.post("/en/cart/membership/")
 
     return fill
 
@@ -147,8 +147,8 @@ def test_the_session_is_asked_with_the_order_s_lines_and_addresses(
             ],
             "email": "theo@example.org",
             "locale": "en",
-            "success_url": f"http://testserver/en/commandes/{order.reference}/?paiement=retour",
-            "cancel_url": "http://testserver/en/panier/?paiement=annule",
+            "success_url": f"http://testserver/en/orders/{order.reference}/?paiement=retour",
+            "cancel_url": "http://testserver/en/cart/?paiement=annule",
             "automatic_tax": True,
         }
     ]
@@ -230,12 +230,12 @@ def test_an_old_pending_order_is_not_reused(client, stripe_mock, buyer, exams, c
 
 
 def test_an_anonymous_visitor_is_sent_to_log_in(client, stripe_mock, exams):
-    client.post(f"/en/panier/ajouter/{exams.pk}/")
+    client.post(f"/en/cart/add/{exams.pk}/")
 
     response = client.post(PAY)
 
     assert response.status_code == 302
-    assert response["Location"] == "/en/compte/login/?next=/en/panier/"
+    assert response["Location"] == "/en/account/login/?next=/en/cart/"
     assert Order.objects.count() == 0
 
 

@@ -9,10 +9,10 @@ import pytest
 from boutique import connect, stripe_gateway
 from boutique.models import SellerAccount
 
-PAGE = "/en/compte/ventes/"
-ONBOARD = "/en/compte/ventes/stripe/"
-REFRESH = "/en/compte/ventes/stripe/actualiser/"
-RETURN = "/en/compte/ventes/stripe/retour/"
+PAGE = "/en/account/sales/"
+ONBOARD = "/en/account/sales/stripe/"
+REFRESH = "/en/account/sales/stripe/refresh/"
+RETURN = "/en/account/sales/stripe/return/"
 
 
 @pytest.fixture
@@ -57,7 +57,7 @@ def test_someone_who_cannot_sell_learns_that_selling_needs_membership(client, ma
     assert response.status_code == 200
     html = response.content.decode()
     assert "Selling requires APOP membership" in html
-    assert 'href="/en/adhesion/"' in html
+    assert 'href="/en/membership/"' in html
     assert ONBOARD not in html
 
 

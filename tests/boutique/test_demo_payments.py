@@ -16,8 +16,8 @@ from boutique.models import CartItem, Entitlement, Order, Payout, SellerAccount,
 
 pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
 
-CART = "/en/panier/"
-PAY = "/en/panier/payer/"
+CART = "/en/cart/"
+PAY = "/en/cart/pay/"
 RESERVED = "LicenseRef-APOP-All-Rights-Reserved"
 
 
@@ -56,12 +56,12 @@ def pending(client, buyer, exams, labs):
     response = client.post(PAY)
     order = Order.objects.get()
     assert response.status_code == 303
-    assert response["Location"] == f"/en/panier/paiement-demo/{order.stripe_session_id}/"
+    assert response["Location"] == f"/en/cart/demo-payment/{order.stripe_session_id}/"
     return order
 
 
 def demo_url(order):
-    return f"/en/panier/paiement-demo/{order.stripe_session_id}/"
+    return f"/en/cart/demo-payment/{order.stripe_session_id}/"
 
 
 def nothing_paid(order):
@@ -80,14 +80,14 @@ def test_the_cart_offers_the_demonstration_payment(client, buyer, exams, labs):
     client.force_login(buyer)
 
     cart = client.get(CART).content.decode()
-    resource_page = client.get("/en/ressources/laboratoires/").content.decode()
+    resource_page = client.get("/en/resources/laboratoires/").content.decode()
 
     assert "Pay (demonstration)" in cart
     assert "no card is asked and no money changes hands" in cart
     assert "Pay securely" not in cart
     assert "not configured" not in cart
     assert "not open yet" not in cart
-    assert f'action="/en/panier/ajouter/{labs.pk}/"' in resource_page
+    assert f'action="/en/cart/add/{labs.pk}/"' in resource_page
     assert "not configured" not in resource_page
     assert "not open yet" not in resource_page
 
@@ -114,7 +114,7 @@ def test_the_demonstration_page_shows_the_order_and_says_no_money_moves(client, 
     assert "$12.50" in html
     assert "$9.99" in html
     assert "Pay $22.49" in html
-    assert 'href="/en/panier/?paiement=annule"' in html
+    assert 'href="/en/cart/?paiement=annule"' in html
     nothing_paid(pending)
 
 
@@ -125,7 +125,7 @@ def test_pay_runs_the_webhook_code_end_to_end(
         response = client.post(demo_url(pending))
 
     assert response.status_code == 303
-    assert response["Location"] == f"/en/commandes/{pending.reference}/?paiement=retour"
+    assert response["Location"] == f"/en/orders/{pending.reference}/?paiement=retour"
     order = Order.objects.get()
     assert order.status == Order.Status.PAID
     assert order.paid_at is not None
@@ -159,13 +159,13 @@ def test_pay_runs_the_webhook_code_end_to_end(
     order_page = client.get(response["Location"]).content.decode()
     assert "Thank you for your purchase: your payment is confirmed." in order_page
     assert "Demonstration payment: no money changed hands." in order_page
-    library = client.get("/en/compte/bibliotheque/").content.decode()
+    library = client.get("/en/account/library/").content.decode()
     purchases = library[library.index('id="purchases"') :]
     for resource in (exams, labs):
         assert f'href="/telechargement/{resource.pk}/"' in purchases
     # The seller's sales page.
     client.force_login(author)
-    sales = client.get("/en/compte/ventes/").content.decode()
+    sales = client.get("/en/account/sales/").content.decode()
     assert "Demonstration payments." in sales
     assert "Connect my Stripe account" not in sales
     assert "not configured" not in sales
@@ -199,7 +199,7 @@ def test_paying_twice_pays_once(client, pending, django_capture_on_commit_callba
         again = client.post(demo_url(pending))
 
     assert again.status_code == 303
-    assert again["Location"] == f"/en/commandes/{pending.reference}/"
+    assert again["Location"] == f"/en/orders/{pending.reference}/"
     assert StripeEvent.objects.count() == 1
     assert len(mail.outbox) == 1
     assert (
@@ -272,15 +272,13 @@ def test_a_visitor_is_sent_to_log_in_and_nothing_is_paid(client, pending):
     response = client.post(demo_url(pending))
 
     assert response.status_code == 302
-    assert response["Location"].startswith("/en/compte/login/?next=")
+    assert response["Location"].startswith("/en/account/login/?next=")
     nothing_paid(pending)
 
 
 def test_an_unknown_session_is_not_found(client, pending):
-    assert (
-        client.get("/en/panier/paiement-demo/cs_demo_000000000000000000000000/").status_code == 404
-    )
-    assert client.post(f"/en/panier/paiement-demo/{pending.reference}/").status_code == 404
+    assert client.get("/en/cart/demo-payment/cs_demo_000000000000000000000000/").status_code == 404
+    assert client.post(f"/en/cart/demo-payment/{pending.reference}/").status_code == 404
     nothing_paid(pending)
 
 
@@ -303,8 +301,8 @@ def test_with_stripe_keys_the_demonstration_page_does_not_exist(client, settings
 def test_a_seller_cannot_connect_stripe_in_the_demonstration_and_is_told_why(client, author):
     client.force_login(author)
 
-    page = client.get("/en/compte/ventes/").content.decode()
-    response = client.post("/en/compte/ventes/stripe/")
+    page = client.get("/en/account/sales/").content.decode()
+    response = client.post("/en/account/sales/stripe/")
 
     assert "Demonstration payments." in page
     assert "You can sell already" not in page

@@ -76,7 +76,7 @@ def test_the_receipt_lists_the_lines_and_links_to_the_order(
         assert "$12.50" in body
         assert "$20.00" in body
         assert "$32.50" in body
-        assert f"http://testserver/en/commandes/{order.reference}/" in body
+        assert f"http://testserver/en/orders/{order.reference}/" in body
 
 
 def test_a_paid_order_is_returned_unchanged(buyer, exams, django_capture_on_commit_callbacks):

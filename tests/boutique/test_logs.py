@@ -35,7 +35,7 @@ def test_a_purchase_logs_no_personal_data(
     CartItem.objects.create(user=buyer, resource=exams)
     client.force_login(buyer)
     with django_capture_on_commit_callbacks(execute=True):
-        assert client.post("/en/panier/payer/").status_code == 303
+        assert client.post("/en/cart/pay/").status_code == 303
         order = Order.objects.get()
         paid = event("checkout_session_completed", order, session_id=order.stripe_session_id)
         paid["data"]["object"]["customer_details"] = {

@@ -157,11 +157,11 @@ def test_the_english_email(make_member):
     assert "ends on November\u00a023,\u00a02026, in 30 days." in message.body
     assert "member prices on the resources for sale" in message.body
     assert "One more year costs $60.00." in message.body
-    assert "http://testserver/en/adhesion/" in message.body
+    assert "http://testserver/en/membership/" in message.body
     html = message.alternatives[0][0]
     assert message.alternatives[0][1] == "text/html"
     assert '<html lang="en-CA">' in html
-    assert 'href="http://testserver/en/adhesion/"' in html
+    assert 'href="http://testserver/en/membership/"' in html
     assert "Renew my membership" in html
 
 

@@ -13,10 +13,11 @@ from django.utils import timezone
 
 from boutique.models import Entitlement, Order, OrderLine
 from members.profiles import purchased_entries
+from tests.helpers import lang_path
 
 pytestmark = pytest.mark.django_db
 
-LIBRARY = "/en/compte/bibliotheque/"
+LIBRARY = "/en/account/library/"
 
 
 @pytest.fixture
@@ -71,7 +72,7 @@ def _order(user, resources=(), *, membership=False, status=Order.Status.PENDING,
 
 
 def _url(order) -> str:
-    return f"/en/commandes/{order.reference}/"
+    return f"/en/orders/{order.reference}/"
 
 
 # --- Who sees an order -------------------------------------------------------------------------
@@ -110,7 +111,7 @@ def test_nobody_else_sees_an_order(client, who, buyer, author, exams, make_membe
 def test_an_unknown_reference_is_not_found(client, buyer):
     client.force_login(buyer)
 
-    assert client.get("/en/commandes/APOP-2026-999999/").status_code == 404
+    assert client.get("/en/orders/APOP-2026-999999/").status_code == 404
 
 
 def test_a_forged_return_from_stripe_grants_nothing(client, buyer, exams):
@@ -140,7 +141,7 @@ def test_a_paid_order_has_download_buttons_and_the_new_membership_date(client, b
     buyer.membership_expires_on = datetime.date(2027, 5, 31)
     buyer.save()
     client.force_login(buyer)
-    client.post("/en/panier/adhesion/")  # still in the cart from before the payment
+    client.post("/en/cart/membership/")  # still in the cart from before the payment
 
     html = client.get(_url(order) + "?paiement=retour").content.decode()
 
@@ -223,7 +224,7 @@ def test_the_library_lists_purchases_and_orders(client, buyer, exams, make_resou
     assert "Notes libres" not in purchases
     assert "No purchases yet" not in purchases
     assert "My orders" in purchases
-    assert f'<a href="/en/commandes/{order.reference}/">{order.reference}</a>' in purchases
+    assert f'<a href="/en/orders/{order.reference}/">{order.reference}</a>' in purchases
     assert "<td>Paid</td>" in purchases
     assert "$12.50" in purchases
 
@@ -274,14 +275,14 @@ def test_the_boutique_pages_are_valid_html_with_one_h1(client, lang, buyer, exam
     order = _order(buyer, [exams], membership=True, status=Order.Status.PAID, tax_cents=100)
     Entitlement.objects.create(user=buyer, resource=exams, order_line=order.lines.first())
     client.force_login(buyer)
-    client.post(f"/{lang}/panier/adhesion/")
+    client.post(lang_path(lang, "panier/adhesion/"))
 
     pages = [
-        client.get(f"/{lang}/panier/"),
-        client.get(f"/{lang}/adhesion/"),
-        client.get(f"/{lang}/commandes/{order.reference}/"),
-        client.get(f"/{lang}/compte/bibliotheque/"),
-        client.get(f"/{lang}/ressources/examens/"),
+        client.get(lang_path(lang, "panier/")),
+        client.get(lang_path(lang, "adhesion/")),
+        client.get(f"{lang_path(lang, 'commandes/')}{order.reference}/"),
+        client.get(lang_path(lang, "compte/bibliotheque/")),
+        client.get(lang_path(lang, "ressources/examens/")),
     ]
 
     for response in pages:

@@ -114,7 +114,7 @@ def test_summary_totals(shop):
 def test_the_sales_page_in_english(client, shop):
     client.force_login(shop["alice"])
 
-    response = client.get("/en/compte/ventes/")
+    response = client.get("/en/account/sales/")
 
     assert response.status_code == 200
     html = response.content.decode()
@@ -125,7 +125,7 @@ def test_the_sales_page_in_english(client, shop):
     assert "$16.00" in html  # paid
     assert "$65.00" in html  # total gross
     assert "October 2026" in html
-    assert 'href="/en/compte/ventes/export.csv"' in html
+    assert 'href="/en/account/sales/export.csv"' in html
     assert "Intégrales" not in html  # Bob's
 
 
@@ -142,7 +142,7 @@ def test_a_member_without_sales_sees_empty_states(client, make_member):
     member = make_member(membership_expires_on=datetime.date(2030, 1, 1))
     client.force_login(member)
 
-    response = client.get("/en/compte/ventes/")
+    response = client.get("/en/account/sales/")
 
     assert response.status_code == 200
     html = response.content.decode()
@@ -157,7 +157,7 @@ def test_a_former_member_with_sales_still_sees_them(client, shop):
     alice.save()
     client.force_login(alice)
 
-    html = client.get("/en/compte/ventes/").content.decode()
+    html = client.get("/en/account/sales/").content.decode()
 
     assert "Dérivées" in html
     assert "Your membership has ended" in html
@@ -167,7 +167,7 @@ def test_csv_export(client, shop):
     client.force_login(shop["alice"])
     order_a, order_b, order_c = shop["orders"]
 
-    response = client.get("/en/compte/ventes/export.csv")
+    response = client.get("/en/account/sales/export.csv")
 
     assert response.status_code == 200
     assert response["Content-Type"] == "text/csv; charset=utf-8"
@@ -186,8 +186,8 @@ def test_another_sellers_lines_never_appear(client, shop):
     client.force_login(shop["bob"])
     order_a = shop["orders"][0]
 
-    rows = client.get("/en/compte/ventes/export.csv").content.decode("utf-8-sig").splitlines()
-    page = client.get("/en/compte/ventes/").content.decode()
+    rows = client.get("/en/account/sales/export.csv").content.decode("utf-8-sig").splitlines()
+    page = client.get("/en/account/sales/").content.decode()
 
     assert rows[1:] == [
         f"2026-11-10,{order_a.reference},Intégrales,5.00,1.00,4.00,0.00,transferred"
@@ -199,7 +199,7 @@ def test_another_sellers_lines_never_appear(client, shop):
 def test_the_export_of_someone_without_sales_is_a_header(client, make_member):
     client.force_login(make_member())
 
-    rows = client.get("/en/compte/ventes/export.csv").content.decode("utf-8-sig").splitlines()
+    rows = client.get("/en/account/sales/export.csv").content.decode("utf-8-sig").splitlines()
 
     assert rows == ["Date,Order,Resource,Price,Commission,My share,Refunded,Payout"]
 
@@ -217,7 +217,7 @@ def test_the_export_cannot_run_a_formula_typed_in_a_title(client, make_member, m
     )
     client.force_login(seller)
 
-    content = client.get("/en/compte/ventes/export.csv").content.decode("utf-8-sig")
+    content = client.get("/en/account/sales/export.csv").content.decode("utf-8-sig")
 
     rows = list(csv.reader(io.StringIO(content)))
     assert sorted(row[2] for row in rows[1:]) == sorted("'" + title for title in titles)
@@ -250,7 +250,7 @@ def test_decimal_amounts(cents, text):
     assert sales.decimal_amount(cents) == text
 
 
-@pytest.mark.parametrize("url", ["/en/compte/ventes/", "/en/compte/ventes/export.csv"])
+@pytest.mark.parametrize("url", ["/en/account/sales/", "/en/account/sales/export.csv"])
 def test_signed_in_only(client, url):
     response = client.get(url)
 
@@ -265,7 +265,7 @@ def _queries(client, url) -> int:
     return len(context.captured_queries)
 
 
-@pytest.mark.parametrize("url", ["/en/compte/ventes/", "/en/compte/ventes/export.csv"])
+@pytest.mark.parametrize("url", ["/en/account/sales/", "/en/account/sales/export.csv"])
 def test_the_number_of_queries_does_not_grow_with_the_sales(
     client, make_member, make_resource, url
 ):

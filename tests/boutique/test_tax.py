@@ -33,7 +33,7 @@ def test_taxes_added_by_stripe_are_recorded_and_shown(client, buyer, author, exa
     )
     assert Payout.objects.get(order=order).amount_cents == 800
     client.force_login(buyer)
-    html = client.get(f"/en/commandes/{order.reference}/").content.decode()
+    html = client.get(f"/en/orders/{order.reference}/").content.decode()
     assert "Taxes" in html
     assert "$1.50" in html or "1.50" in html
 

@@ -35,10 +35,18 @@ def test_members_have_a_french_and_an_english_biography():
     assert [all(pair) for pair in bios] == [True] * 3
 
 
-def test_collections_have_a_french_and_an_english_introduction():
-    intros = [(c["intro_fr"].strip(), c["intro_en"].strip()) for c in loader.read("collections")]
+def test_collections_have_a_french_and_an_english_title_and_introduction():
+    texts = [
+        (c["title"].strip(), c["title_en"].strip(), c["intro_fr"].strip(), c["intro_en"].strip())
+        for c in loader.read("collections")
+    ]
 
-    assert [all(pair) for pair in intros] == [True] * 3
+    assert [all(fields) for fields in texts] == [True] * 3
+    assert [title_en for _title, title_en, _fr, _en in texts] == [
+        "First term in Science",
+        "Digital competency in general education",
+        "Getting ready for Nursing internships",
+    ]
 
 
 def test_the_home_page_has_its_texts_in_both_languages():

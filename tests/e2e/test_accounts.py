@@ -11,6 +11,7 @@ from django.core import mail
 from playwright.sync_api import expect
 
 from tests.e2e.helpers import axe_violations
+from tests.helpers import lang_path
 
 pytestmark = pytest.mark.e2e
 
@@ -71,7 +72,7 @@ def test_sign_up_confirm_and_log_in_in_french(page, site_url, axe_source, screen
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_login_page_is_accessible_and_shows_its_error(page, site_url, axe_source, screenshot, lang):
-    page.goto(f"{site_url}/{lang}/compte/login/")
+    page.goto(f"{site_url}{lang_path(lang, 'compte/login/')}")
     expect(page.locator("h1")).to_have_count(1)
     assert axe_violations(page, axe_source) == []
 
@@ -86,14 +87,14 @@ def test_login_page_is_accessible_and_shows_its_error(page, site_url, axe_source
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_password_reset_pages_are_accessible(page, site_url, axe_source, screenshot, lang):
-    page.goto(f"{site_url}/{lang}/compte/password/reset/")
+    page.goto(f"{site_url}{lang_path(lang, 'compte/password/reset/')}")
     assert axe_violations(page, axe_source) == []
     screenshot(page, f"accounts-password-reset-{lang}")
 
     page.locator("#id_email").fill("personne@example.org")
     page.locator("form.form button[type=submit]").click()
 
-    page.wait_for_url(f"{site_url}/{lang}/compte/password/reset/done/")
+    page.wait_for_url(f"{site_url}{lang_path(lang, 'compte/password/reset/done/')}")
     assert axe_violations(page, axe_source) == []
     assert [m.to for m in mail.outbox] == [["personne@example.org"]]
 

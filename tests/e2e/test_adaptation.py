@@ -14,6 +14,7 @@ from playwright.sync_api import expect
 from members.models import LibraryFolder
 from resources.models import ResourceIndexPage, ResourcePage
 from tests.e2e.helpers import axe_violations
+from tests.helpers import lang_path
 from tests.resources.helpers import pdf_bytes
 
 pytestmark = pytest.mark.e2e
@@ -77,7 +78,7 @@ def test_a_member_adapts_an_open_resource(
     sign_in(page, site_url, member)
 
     # The resource page offers the adaptation in its licence box
-    page.goto(f"{site_url}/{lang}/ressources/limites/")
+    page.goto(f"{site_url}{lang_path(lang, 'ressources/limites/')}")
     button = page.locator(".licence-box").get_by_role("link", name=words["button"])
     expect(button).to_be_visible()
     check_axe(page, axe_source, "resource page")
@@ -85,7 +86,7 @@ def test_a_member_adapts_an_open_resource(
     button.click()
 
     # Step 1 names the source and what its licence leaves
-    page.wait_for_url(f"{site_url}/{lang}/compte/depots/adapter/{source.pk}/")
+    page.wait_for_url(f"{site_url}{lang_path(lang, 'compte/depots/adapter/')}{source.pk}/")
     notice = page.locator(".adapting")
     expect(notice).to_contain_text(words["adapting"])
     expect(notice.get_by_role("link", name=SOURCE)).to_be_visible()

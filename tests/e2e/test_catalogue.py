@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 from resources.licences import LICENCES
 from resources.models import ResourceIndexPage, ResourcePage
 from tests.e2e.helpers import axe_violations
+from tests.helpers import lang_path
 
 # make_member and make_resource (tests/conftest.py) build on `catalogue`, redefined below on
 # the live server.
@@ -37,7 +38,7 @@ class Catalogue:
     python: ResourcePage  # 420, CC BY-NC-SA 4.0, free, adapted from `free`
 
     def path(self, lang, resource):
-        return f"{self.url}/{lang}/ressources/{resource.slug}/"
+        return f"{self.url}{lang_path(lang, 'ressources/')}{resource.slug}/"
 
 
 @pytest.fixture
@@ -109,7 +110,7 @@ def squash(text):
 def test_resource_index_shows_cards_that_open_the_resource(
     page, shop, lang, heading, reserved, maths, computing
 ):
-    page.goto(f"{shop.url}/{lang}/ressources/")
+    page.goto(f"{shop.url}{lang_path(lang, 'ressources/')}")
 
     expect(page.locator("h1")).to_have_text(heading)
     expected = [
@@ -256,7 +257,7 @@ def test_catalogue_pages_have_no_wcag_violation(page, shop, axe_source, lang, pa
 def test_resource_page_with_lineage_and_rating_form_has_no_wcag_violation(
     page, shop, axe_source, lang
 ):
-    path = f"/{lang}/ressources/{shop.python.slug}/"
+    path = f"{lang_path(lang, 'ressources/')}{shop.python.slug}/"
     log_in(page, shop, shop.visitor, path)
 
     expect(page.locator("#lineage-title")).to_be_visible()

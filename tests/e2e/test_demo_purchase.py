@@ -16,6 +16,7 @@ from playwright.sync_api import expect
 from boutique.models import Order, Payout, StripeEvent
 from resources.models import ResourceIndexPage
 from tests.e2e.helpers import axe_violations
+from tests.helpers import lang_path
 from tests.resources.helpers import a_year_from_now
 
 pytestmark = pytest.mark.e2e
@@ -82,7 +83,7 @@ def demo_shop(site_url, settings, make_member, make_resource):
 
 
 def log_in(page, site_url, lang, user):
-    page.goto(f"{site_url}/{lang}/compte/login/?next=/{lang}/")
+    page.goto(f"{site_url}{lang_path(lang, 'compte/login/')}?next=/{lang}/")
     page.locator("#id_login").fill(user.email)
     page.locator("#id_password").fill(PASSWORD)
     page.locator("form.form button[type=submit]").click()
@@ -101,13 +102,13 @@ def test_a_teacher_buys_through_the_demonstration_and_downloads_from_the_library
     words = WORDS[lang]
     log_in(page, site_url, lang, demo_shop["teacher"])
 
-    page.goto(f"{site_url}/{lang}/ressources/examens/")
+    page.goto(f"{site_url}{lang_path(lang, 'ressources/examens/')}")
     page.get_by_role("button", name=words["add"]).click()
-    page.goto(f"{site_url}/{lang}/panier/")
+    page.goto(f"{site_url}{lang_path(lang, 'panier/')}")
     check(page, axe_source, screenshot, f"demo-payment-cart-{lang}")
 
     page.get_by_role("button", name=words["pay_demo"]).click()
-    page.wait_for_url(re.compile(rf"/{lang}/panier/paiement-demo/cs_demo_[0-9a-f]+/$"))
+    page.wait_for_url(re.compile(rf"{lang_path(lang, 'panier/paiement-demo/cs_demo_')}[0-9a-f]+/$"))
     expect(page.get_by_role("heading", level=1)).to_have_text(words["title"])
     expect(page.locator(".demo-payment__banner")).to_contain_text(words["banner"])
     expect(page.locator("main")).to_contain_text("Examens corrigés")
@@ -118,12 +119,14 @@ def test_a_teacher_buys_through_the_demonstration_and_downloads_from_the_library
 
     page.get_by_role("button", name=words["pay"]).click()
     order = Order.objects.get(user=demo_shop["teacher"])
-    page.wait_for_url(f"{site_url}/{lang}/commandes/{order.reference}/?paiement=retour")
+    page.wait_for_url(
+        f"{site_url}{lang_path(lang, 'commandes/')}{order.reference}/?paiement=retour"
+    )
     expect(page.locator(".order-status")).to_contain_text(words["paid"])
     expect(page.locator("main")).to_contain_text(words["confirmed"])
     check(page, axe_source, screenshot, f"demo-payment-order-{lang}")
 
-    page.goto(f"{site_url}/{lang}/compte/bibliotheque/")
+    page.goto(f"{site_url}{lang_path(lang, 'compte/bibliotheque/')}")
     with page.expect_download() as info:
         page.locator("#purchases").get_by_role("link", name=words["download"]).click()
     archive = zipfile.ZipFile(io.BytesIO(Path(info.value.path()).read_bytes()))
@@ -143,7 +146,7 @@ def test_a_teacher_buys_through_the_demonstration_and_downloads_from_the_library
     # The seller sees the sale, and one message about how she will be paid.
     page.context.clear_cookies()
     log_in(page, site_url, lang, demo_shop["marie"])
-    page.goto(f"{site_url}/{lang}/compte/ventes/")
+    page.goto(f"{site_url}{lang_path(lang, 'compte/ventes/')}")
     expect(page.locator(".sales-demo")).to_contain_text(words["sales_notice"])
     expect(page.locator("main")).to_contain_text("Examens corrigés")
     expect(page.locator(".sales-figures")).to_contain_text(words["share"])

@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 
 from submissions import service
 from tests.e2e.helpers import axe_violations
+from tests.helpers import lang_path
 from tests.resources.helpers import a_year_from_now
 
 pytestmark = pytest.mark.e2e
@@ -64,7 +65,7 @@ def test_the_earnings_follow_the_prices_as_they_are_typed(
         for key, value in EXPECTED[lang].items()
     }
     log_in(page.context, site_url, member)
-    page.goto(f"{site_url}/{lang}/compte/depots/{resource.pk}/licence/")
+    page.goto(f"{site_url}{lang_path(lang, 'compte/depots/')}{resource.pk}/licence/")
     section = page.locator("[data-earnings]")
     expect(section.get_by_role("heading")).to_have_text(words["heading"])
     expect(page.locator(".earnings-table")).to_have_count(0)  # free so far

@@ -40,6 +40,36 @@ def test_language_switch_keeps_the_page(page, site_url):
     assert page.locator("h1").inner_text() == "Guide des licences libres"
 
 
+def test_language_switch_maps_a_resource_and_a_search_to_their_english_paths(
+    page, site_url, make_resource
+):
+    make_resource("Notes de cours : limites", slug="limites")
+    page.goto(f"{site_url}/fr/ressources/limites/")
+
+    page.get_by_role("link", name="English").click()
+
+    page.wait_for_url(f"{site_url}/en/resources/limites/")
+    assert page.locator("h1").inner_text() == "Notes de cours : limites"
+    page.get_by_role("link", name="Français").click()
+    page.wait_for_url(f"{site_url}/fr/ressources/limites/")
+    page.goto(f"{site_url}/fr/recherche/?q=limites&tri=recent")
+    page.get_by_role("link", name="English").click()
+    page.wait_for_url(f"{site_url}/en/search/?q=limites&tri=recent")
+    assert page.locator("html").get_attribute("lang") == "en-CA"
+
+
+def test_an_old_french_address_under_en_lands_on_the_english_page(page, site_url, make_resource):
+    make_resource("Notes de cours : limites", slug="limites")
+
+    response = page.goto(f"{site_url}/en/ressources/limites/")
+
+    assert response is not None
+    assert response.status == 200
+    assert page.url == f"{site_url}/en/resources/limites/"
+    assert response.request.redirected_from is not None
+    assert response.request.redirected_from.url == f"{site_url}/en/ressources/limites/"
+
+
 def test_keyboard_focus_is_visible_and_the_skip_link_works(page, site_url):
     page.goto(f"{site_url}/fr/")
 

@@ -13,6 +13,7 @@ from playwright.sync_api import expect
 from accounts.models import Follow
 from resources.models import Discipline, Rating, ResourceIndexPage
 from tests.e2e.helpers import axe_violations
+from tests.helpers import lang_path
 
 # make_member and make_resource (tests/conftest.py) build on `catalogue`, redefined below on
 # the live server.
@@ -102,7 +103,7 @@ def test_author_page_is_accessible(page, site_url, people, axe_source, screensho
     author, teacher = people
     sign_in(page, site_url, teacher)
 
-    page.goto(f"{site_url}/{lang}/auteurs/{author.slug}/")
+    page.goto(f"{site_url}{lang_path(lang, 'auteurs/')}{author.slug}/")
 
     expect(page.locator("h1")).to_have_text("Marie Tremblay")
     bio = "quinze ans" if lang == "fr" else "fifteen years"
@@ -117,7 +118,7 @@ def test_profile_form_with_an_error_is_accessible(
 ):
     author, _teacher = people
     sign_in(page, site_url, author)
-    page.goto(f"{site_url}/{lang}/compte/profil/")
+    page.goto(f"{site_url}{lang_path(lang, 'compte/profil/')}")
 
     page.locator("#id_links").fill("https://example.org\nmon site web")
     page.locator("form.profile-form button[type=submit]").click()
@@ -144,23 +145,27 @@ def test_library_and_dashboard_are_accessible(
     free = make_resource(NEW, slug="derivees", authors=[author], licence="CC-BY-NC-SA-4.0")
     Rating.objects.create(resource=free, user=teacher, score=4, comment="Très utile.")
     sign_in(page, site_url, teacher)
-    page.goto(f"{site_url}/{lang}/auteurs/{author.slug}/")
-    page.locator(f"form[action='/{lang}/auteurs/{author.slug}/suivre/'] button").click()
-    page.wait_for_url(f"{site_url}/{lang}/auteurs/{author.slug}/")
+    page.goto(f"{site_url}{lang_path(lang, 'auteurs/')}{author.slug}/")
+    page.locator(
+        f"form[action='{lang_path(lang, f'auteurs/{author.slug}/suivre/')}'] button"
+    ).click()
+    page.wait_for_url(f"{site_url}{lang_path(lang, 'auteurs/')}{author.slug}/")
     with page.expect_download():
-        page.goto(f"{site_url}/{lang}/ressources/limites/")
+        page.goto(f"{site_url}{lang_path(lang, 'ressources/limites/')}")
         page.locator(".buy-box a.button").click()
 
-    page.goto(f"{site_url}/{lang}/compte/bibliotheque/")
+    page.goto(f"{site_url}{lang_path(lang, 'compte/bibliotheque/')}")
 
     expect(page.locator("#downloads .library-item")).to_have_count(1)
     expect(page.locator("#ratings .library-item")).to_have_count(1)
     assert axe_violations(page, axe_source) == []
     screenshot(page, f"members-library-{lang}")
 
-    page.goto(f"{site_url}/{lang}/compte/")
+    page.goto(f"{site_url}{lang_path(lang, 'compte/')}")
     # Library, submissions, membership (a teacher), profile, e-mail, password, privacy.
     expect(page.locator(".dashboard-card")).to_have_count(7)
-    expect(page.locator(f".dashboard-card a[href='/{lang}/adhesion/']")).to_have_count(1)
+    expect(page.locator(f".dashboard-card a[href='{lang_path(lang, 'adhesion/')}']")).to_have_count(
+        1
+    )
     assert axe_violations(page, axe_source) == []
     screenshot(page, f"members-dashboard-{lang}")

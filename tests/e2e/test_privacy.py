@@ -41,7 +41,7 @@ def people(site_url, catalogue, make_member, make_resource):
 
 def test_download_my_data_with_the_button(page, context, site_url, people, screenshot):
     log_in_as(context, site_url, people.marie)
-    page.goto(f"{site_url}/en/compte/confidentialite/")
+    page.goto(f"{site_url}/en/account/privacy/")
     expect(page.locator("h1")).to_have_text("My data and privacy")
     screenshot(page, "privacy-page-en")
 
@@ -69,9 +69,9 @@ def test_download_my_data_with_the_button(page, context, site_url, people, scree
 
 def test_delete_my_account_through_the_form(page, context, site_url, people, screenshot):
     log_in_as(context, site_url, people.marie)
-    page.goto(f"{site_url}/en/compte/confidentialite/")
+    page.goto(f"{site_url}/en/account/privacy/")
     page.get_by_role("link", name="Delete my account", exact=True).click()
-    page.wait_for_url(f"{site_url}/en/compte/confidentialite/supprimer/")
+    page.wait_for_url(f"{site_url}/en/account/privacy/delete/")
     expect(page.locator("h1")).to_have_text("Delete my account")
 
     # A wrong password first: refused, nothing changes.
@@ -101,9 +101,9 @@ def test_delete_my_account_through_the_form(page, context, site_url, people, scr
     free = ResourcePage.objects.get(pk=people.free.pk)
     assert (free.live, free.co_authors) == (True, ANONYMOUS_CREDIT)
     assert ResourcePage.objects.get(pk=people.paid.pk).live is False
-    page.goto(f"{site_url}/en/compte/confidentialite/")
+    page.goto(f"{site_url}/en/account/privacy/")
     assert "/compte/" in page.url
-    assert page.url != f"{site_url}/en/compte/confidentialite/"  # sent to the log-in page
+    assert page.url != f"{site_url}/en/account/privacy/"  # sent to the log-in page
     screenshot(page, "delete-account-done-en")
 
 

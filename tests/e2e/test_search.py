@@ -401,7 +401,7 @@ def test_search_pages_are_valid_html_with_unique_ids(page, shop, path):
     "path",
     [
         f"{QUERY_URL}&discipline=201",
-        "/en/recherche/",
+        "/en/search/",
         "/fr/recherche/?q=calcul+diferentiel&discipline=201",
         "/fr/disciplines/201/?niveau=collegial_preuniversitaire",
     ],
@@ -463,7 +463,7 @@ def test_autocomplete_screenshot(page, shop, screenshot):
     [
         ("search-discipline-fr", "/fr/disciplines/201/?q=calcul"),
         ("search-no-results-fr", "/fr/recherche/?q=calcul+diferentiel&discipline=201"),
-        ("search-en", "/en/recherche/"),
+        ("search-en", "/en/search/"),
     ],
 )
 def test_other_search_pages_screenshots(page, shop, screenshot, name, path):

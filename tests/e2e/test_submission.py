@@ -142,7 +142,7 @@ def test_a_teacher_without_membership_reads_how_to_become_a_member(
 ):
     log_in(page.context, site_url, make_member("Amina Diallo"))
 
-    page.goto(f"{site_url}/en/compte/depots/nouveau/")
+    page.goto(f"{site_url}/en/account/submissions/new/")
 
     expect(page.locator("[data-state=not_member]")).to_be_visible()
     expect(page.locator('a[href="https://www.apop.qc.ca/"]').first).to_be_visible()

@@ -51,7 +51,7 @@ def _queries(client, url) -> tuple[int, int]:
     [
         "/fr/flux/ressources.xml",
         "/fr/flux/disciplines/410.xml",
-        "/en/flux/auteurs/{author}.xml",
+        "/en/feeds/authors/{author}.xml",
         "/fr/flux/collections/tout.xml",
     ],
 )

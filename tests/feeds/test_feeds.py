@@ -80,12 +80,12 @@ def test_an_entry_carries_summary_authors_licence_disciplines_and_dates(client, 
 
 
 def test_the_english_feed_speaks_english(client, rows):
-    feed = _feed(client, "/en/flux/ressources.xml")
+    feed = _feed(client, "/en/feeds/resources.xml")
     calcul = feed.entries[0]
 
     assert feed.feed.title == "New resources · APOP boutique"
     assert feed.feed.language == "en"
-    assert calcul.link.startswith("http://testserver/en/ressources/")
+    assert calcul.link.startswith("http://testserver/en/resources/")
     assert [tag.label for tag in calcul.tags] == ["Mathematics"]
     assert _links(calcul, "license") == ["https://creativecommons.org/licenses/by/4.0/deed.en"]
     assert _links(feed.entries[1], "license") == ["http://testserver/en/conditions-utilisation/"]
@@ -102,11 +102,11 @@ def test_a_discipline_feed_lists_its_public_resources(client, rows):
         "Introduction à Python",
         "Examen de calcul intégral",
     ]
-    assert _titles(_feed(client, "/en/flux/disciplines/420.xml")) == [
+    assert _titles(_feed(client, "/en/feeds/disciplines/420.xml")) == [
         "Introduction à Python",
         "D'un compte fermé",
     ]
-    assert _feed(client, "/en/flux/disciplines/420.xml").feed.title == (
+    assert _feed(client, "/en/feeds/disciplines/420.xml").feed.title == (
         "420 Computer Science · APOP boutique"
     )
     assert _feed(client, "/fr/flux/disciplines/109.xml").entries == []
@@ -142,7 +142,7 @@ def test_a_collection_feed_lists_its_public_resources_newest_update_first(client
         "Calcul différentiel : exercices <corrigés>",
         "Examen de calcul intégral",
     ]
-    english = _feed(client, "/en/flux/collections/calcul-au-collegial.xml")
+    english = _feed(client, "/en/feeds/collections/calcul-au-collegial.xml")
     assert english.feed.title == "College calculus · APOP boutique"
 
 
@@ -166,7 +166,7 @@ def test_no_feed_lists_a_draft_or_a_restricted_resource(client, rows):
     marie = get_user_model().objects.get(pk=rows["marie"])
     urls = [
         "/fr/flux/ressources.xml",
-        "/en/flux/ressources.xml",
+        "/en/feeds/resources.xml",
         "/fr/flux/disciplines/201.xml",
         f"/fr/flux/auteurs/{marie.slug}.xml",
         "/fr/flux/collections/calcul-au-collegial.xml",
@@ -213,6 +213,6 @@ def test_pages_link_to_their_feeds(client, rows):
             assert client.get(href).status_code == 200
     english = client.get("/en/disciplines/201/").content.decode()
     assert ALTERNATE.findall(english)[1] == (
-        "/en/flux/disciplines/201.xml",
+        "/en/feeds/disciplines/201.xml",
         "New resources in Mathematics (Atom feed)",
     )

@@ -186,8 +186,10 @@ def test_sitemap_lists_the_published_pages(client, site_pages):
 
     xml = response.content.decode()
     assert response.status_code == 200
-    assert xml.count("<url>") == 7
+    assert xml.count("<url>") == 14  # seven pages, in French and in English
     assert "<loc>http://testserver/fr/guide-des-licences/</loc>" in xml
+    assert "<loc>http://testserver/en/guide-des-licences/</loc>" in xml
+    assert "<loc>http://testserver/en/resources/</loc>" in xml
 
 
 def test_search_finds_an_editorial_page(client, site_pages):
@@ -199,7 +201,7 @@ def test_search_finds_an_editorial_page(client, site_pages):
 
 
 def test_search_without_results_shows_an_empty_state(client, site_pages):
-    response = client.get("/en/recherche/", {"q": "zzzyyyxxx"})
+    response = client.get("/en/search/", {"q": "zzzyyyxxx"})
 
     html = response.content.decode()
     assert response.status_code == 200

@@ -58,7 +58,7 @@ def test_without_disciplines_the_home_page_asks_for_them(client, make_member, ma
     mine = _section(client.get("/en/").content.decode(), "mine-title")
 
     assert "choose your disciplines in your profile" in mine
-    assert 'href="/en/compte/profil/">Choose my disciplines</a>' in mine
+    assert 'href="/en/account/profile/">Choose my disciplines</a>' in mine
     assert _titles(mine) == []
 
 

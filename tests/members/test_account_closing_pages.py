@@ -70,7 +70,7 @@ def test_the_page_needs_a_login(client, site_pages):
 
 
 def test_get_shows_the_plan_and_the_form(world):
-    response = world.marie_session.get("/en/compte/confidentialite/supprimer/")
+    response = world.marie_session.get("/en/account/privacy/delete/")
 
     html = response.content.decode()
     assert response.status_code == 200
@@ -109,7 +109,7 @@ def test_the_choice_is_not_asked_when_nothing_depends_on_it(client, make_member,
 
 def test_a_wrong_password_is_refused_and_nothing_changes(world):
     response = world.marie_session.post(
-        "/en/compte/confidentialite/supprimer/",
+        "/en/account/privacy/delete/",
         {"resources": "anonymise", "password": "not-my-password", "confirm": "on"},
     )
 
@@ -167,7 +167,7 @@ def test_a_wrong_password_is_refused_and_nothing_changes(world):
     ],
 )
 def test_incomplete_confirmations_are_refused(world, data, field, message, describedby):
-    response = world.marie_session.post("/en/compte/confidentialite/supprimer/", data)
+    response = world.marie_session.post("/en/account/privacy/delete/", data)
 
     html = response.content.decode()
     assert response.status_code == 400
@@ -181,11 +181,11 @@ def test_too_many_attempts_are_slowed_down(world):
         world.marie_session.post(DELETE_URL, {"password": "wrong"})
 
     right = world.marie_session.post(
-        "/en/compte/confidentialite/supprimer/",
+        "/en/account/privacy/delete/",
         {"resources": "anonymise", "password": PASSWORD, "confirm": "on"},
     )
     wrong = world.marie_session.post(
-        "/en/compte/confidentialite/supprimer/",
+        "/en/account/privacy/delete/",
         {"resources": "anonymise", "password": "guess", "confirm": "on"},
     )
 
@@ -199,7 +199,7 @@ def test_too_many_attempts_are_slowed_down(world):
 def test_confirming_deletes_logs_out_and_says_so(world, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         response = world.marie_session.post(
-            "/en/compte/confidentialite/supprimer/",
+            "/en/account/privacy/delete/",
             {"resources": "unpublish", "password": PASSWORD, "confirm": "on"},
         )
 
@@ -220,10 +220,8 @@ def test_the_last_administrator_sees_why_and_gets_no_form(client, make_member):
     admin = make_member("Seule Admin", is_staff=True, is_superuser=True)
     client.force_login(admin)
 
-    get = client.get("/en/compte/confidentialite/supprimer/")
-    post = client.post(
-        "/en/compte/confidentialite/supprimer/", {"password": PASSWORD, "confirm": "on"}
-    )
+    get = client.get("/en/account/privacy/delete/")
+    post = client.post("/en/account/privacy/delete/", {"password": PASSWORD, "confirm": "on"})
 
     assert "You are the site&#x27;s only administrator" in get.content.decode()
     assert 'name="password"' not in get.content.decode()

@@ -15,6 +15,7 @@ from django.utils import timezone, translation
 
 from accounts.models import Follow, Institution, InstitutionDomain
 from resources.models import Discipline, ResourcePage
+from tests.helpers import lang_path
 
 pytestmark = pytest.mark.django_db
 
@@ -48,11 +49,11 @@ def _login_url():
 
 
 def _url(user, lang="fr"):
-    return f"/{lang}/auteurs/{user.slug}/"
+    return f"{lang_path(lang, 'auteurs/')}{user.slug}/"
 
 
 def _follow_url(user, lang="fr"):
-    return f"/{lang}/auteurs/{user.slug}/suivre/"
+    return lang_path(lang, f"auteurs/{user.slug}/suivre/")
 
 
 def _rate(page, count, total):

@@ -15,13 +15,14 @@ from django.utils import translation
 
 from boutique.models import Entitlement
 from members.models import LibraryFolder, LibraryFolderItem
+from tests.helpers import lang_path
 
 pytestmark = pytest.mark.django_db
 
 LIBRARY = "/fr/compte/bibliotheque/"
-EN_LIBRARY = "/en/compte/bibliotheque/"
+EN_LIBRARY = "/en/account/library/"
 FOLDERS = f"{LIBRARY}dossiers/"
-EN_FOLDERS = f"{EN_LIBRARY}dossiers/"
+EN_FOLDERS = f"{EN_LIBRARY}folders/"
 
 
 @pytest.fixture
@@ -61,7 +62,7 @@ def _messages(response) -> list[str]:
 
 def test_a_teacher_creates_a_private_folder_from_the_library(teacher_client, teacher):
     response = teacher_client.post(
-        f"{EN_FOLDERS}nouveau/", {"name": "  Chimie   202-NYA-05 ", "next": f"{EN_LIBRARY}#folders"}
+        f"{EN_FOLDERS}new/", {"name": "  Chimie   202-NYA-05 ", "next": f"{EN_LIBRARY}#folders"}
     )
 
     (folder,) = LibraryFolder.objects.all()
@@ -89,7 +90,7 @@ def test_a_bad_folder_name_is_refused_and_nothing_is_created(
 ):
     _folder(teacher)
 
-    response = teacher_client.post(f"{EN_FOLDERS}nouveau/", {"name": name})
+    response = teacher_client.post(f"{EN_FOLDERS}new/", {"name": name})
 
     assert response.status_code == 400
     assert f'<li class="field__error">{message}</li>' in response.content.decode()
@@ -110,7 +111,7 @@ def test_a_library_holds_at_most_a_hundred_folders(teacher_client, teacher):
         LibraryFolder(owner=teacher, name=f"Dossier {n}") for n in range(100)
     )
 
-    response = teacher_client.post(f"{EN_FOLDERS}nouveau/", {"name": "Un de plus"})
+    response = teacher_client.post(f"{EN_FOLDERS}new/", {"name": "Un de plus"})
 
     assert response.status_code == 400
     assert "Your library has 100 folders, the most it can hold: delete one first." in (
@@ -137,7 +138,7 @@ def test_renaming_to_a_name_taken_is_refused(teacher_client, teacher):
     folder = _folder(teacher)
     _folder(teacher, "Physique")
 
-    response = teacher_client.post(f"{EN_FOLDERS}{folder.pk}/renommer/", {"name": "PHYSIQUE"})
+    response = teacher_client.post(f"{EN_FOLDERS}{folder.pk}/rename/", {"name": "PHYSIQUE"})
 
     assert response.status_code == 400
     assert "You already have a folder named “PHYSIQUE”." in response.content.decode()
@@ -149,8 +150,8 @@ def test_deleting_a_folder_keeps_its_resources_in_the_library(teacher_client, te
     folder = _folder(teacher)
     LibraryFolderItem.objects.create(folder=folder, resource=free)
 
-    confirm = teacher_client.get(f"{EN_FOLDERS}{folder.pk}/supprimer/")
-    response = teacher_client.post(f"{EN_FOLDERS}{folder.pk}/supprimer/")
+    confirm = teacher_client.get(f"{EN_FOLDERS}{folder.pk}/delete/")
+    response = teacher_client.post(f"{EN_FOLDERS}{folder.pk}/delete/")
 
     assert confirm.status_code == 200
     assert "Its resources stay in your library: only the folder goes." in confirm.content.decode()
@@ -224,11 +225,11 @@ def test_a_resource_is_filed_in_two_folders_and_out_of_one(teacher_client, teach
     chimie, physique = _folder(teacher), _folder(teacher, "Physique")
 
     first = teacher_client.post(
-        f"{EN_LIBRARY}classer/{free.pk}/",
+        f"{EN_LIBRARY}file/{free.pk}/",
         {"folder": [str(chimie.pk), str(physique.pk)], "next": f"{EN_LIBRARY}#added"},
         follow=True,
     )
-    teacher_client.post(f"{EN_LIBRARY}classer/{free.pk}/", {"folder": [str(physique.pk)]})
+    teacher_client.post(f"{EN_LIBRARY}file/{free.pk}/", {"folder": [str(physique.pk)]})
 
     assert first.redirect_chain == [(f"{EN_LIBRARY}#added", 302)]
     assert _messages(first) == ["In your folders: Chimie 202-NYA-05, Physique."]
@@ -236,11 +237,11 @@ def test_a_resource_is_filed_in_two_folders_and_out_of_one(teacher_client, teach
 
 
 def test_the_resource_page_files_it_in_a_new_folder(teacher_client, teacher, free):
-    page_url = f"/en/ressources/{free.slug}/"
+    page_url = f"/en/resources/{free.slug}/"
     html = teacher_client.get(page_url).content.decode()
 
     response = teacher_client.post(
-        f"{EN_LIBRARY}classer/{free.pk}/", {"new_folder": "Calcul 201-NYA-05", "next": page_url}
+        f"{EN_LIBRARY}file/{free.pk}/", {"new_folder": "Calcul 201-NYA-05", "next": page_url}
     )
 
     assert '<summary class="folder-box__title">My folders</summary>' in html
@@ -258,7 +259,7 @@ def test_the_folder_box_shows_only_for_a_resource_of_the_library(
 ):
     other = make_resource("Autre ressource", slug="autre", authors=[author])
 
-    html = teacher_client.get(f"/en/ressources/{other.slug}/").content.decode()
+    html = teacher_client.get(f"/en/resources/{other.slug}/").content.decode()
 
     assert "folder-box" not in html
 
@@ -270,7 +271,7 @@ def test_a_resource_outside_the_library_is_not_filed(
     _folder(teacher)
 
     response = teacher_client.post(
-        f"{EN_LIBRARY}classer/{other.pk}/", {"new_folder": "Nouveau"}, follow=True
+        f"{EN_LIBRARY}file/{other.pk}/", {"new_folder": "Nouveau"}, follow=True
     )
 
     assert _messages(response) == [
@@ -296,18 +297,17 @@ def test_a_folder_lists_its_resources_with_their_download_button(teacher_client,
     assert '<h1><span class="submission__kicker">Folder</span> Chimie 202-NYA-05</h1>' in html
     assert "Private: only you see this folder." in html
     assert (
-        'href="/en/ressources/limites/" hreflang="fr" lang="fr">Notes de cours : limites</a>'
-        in html
+        'href="/en/resources/limites/" hreflang="fr" lang="fr">Notes de cours : limites</a>' in html
     )
     assert f'href="/telechargement/{free.pk}/">Download' in html
-    assert f'action="{EN_FOLDERS}{folder.pk}/retirer/{free.pk}/"' in html
+    assert f'action="{EN_FOLDERS}{folder.pk}/remove/{free.pk}/"' in html
 
 
 def test_a_resource_removed_from_the_library_leaves_its_folders_view(teacher_client, teacher, free):
     folder = _folder(teacher)
     LibraryFolderItem.objects.create(folder=folder, resource=free)
 
-    teacher_client.post(f"/en/panier/obtenir/{free.pk}/retirer/")
+    teacher_client.post(f"/en/cart/get/{free.pk}/remove/")
     html = teacher_client.get(f"{EN_FOLDERS}{folder.pk}/").content.decode()
     library = teacher_client.get(EN_LIBRARY).content.decode()
 
@@ -388,15 +388,15 @@ def test_folder_pages_are_valid_html_with_unique_ids(teacher_client, teacher, fr
     folder = _folder(teacher)
     _folder(teacher, "Physique")
     LibraryFolderItem.objects.create(folder=folder, resource=free)
-    base = f"/{lang}/compte/bibliotheque/"
+    base = "compte/bibliotheque/"
 
     pages = [
-        teacher_client.get(base),
-        teacher_client.get(f"{base}dossiers/{folder.pk}/"),
-        teacher_client.get(f"{base}dossiers/{folder.pk}/renommer/"),
-        teacher_client.get(f"{base}dossiers/{folder.pk}/supprimer/"),
-        teacher_client.post(f"{base}dossiers/nouveau/", {"name": ""}),
-        teacher_client.get(f"/{lang}/ressources/{free.slug}/"),
+        teacher_client.get(lang_path(lang, base)),
+        teacher_client.get(lang_path(lang, f"{base}dossiers/{folder.pk}/")),
+        teacher_client.get(lang_path(lang, f"{base}dossiers/{folder.pk}/renommer/")),
+        teacher_client.get(lang_path(lang, f"{base}dossiers/{folder.pk}/supprimer/")),
+        teacher_client.post(lang_path(lang, f"{base}dossiers/nouveau/"), {"name": ""}),
+        teacher_client.get(f"{lang_path(lang, 'ressources/')}{free.slug}/"),
     ]
 
     for response in pages:

@@ -15,11 +15,12 @@ from django.utils import timezone, translation
 
 from accounts.models import Follow
 from resources.models import Download, Rating, ResourcePage
+from tests.helpers import lang_path
 
 pytestmark = pytest.mark.django_db
 
 URL = "/fr/compte/bibliotheque/"
-EN_URL = "/en/compte/bibliotheque/"
+EN_URL = "/en/account/library/"
 NEXT_YEAR = timezone.localdate() + datetime.timedelta(days=365)
 
 
@@ -293,7 +294,7 @@ def test_empty_library_explains_each_section(client, teacher):
     assert "No purchases yet" in html
     assert "No ratings yet" in html
     assert "You do not follow any author yet" in html
-    assert html.count('href="/en/ressources/">Browse the resources</a>') == 2
+    assert html.count('href="/en/resources/">Browse the resources</a>') == 2
 
 
 def test_following_without_news_says_so(client, teacher, author):
@@ -316,14 +317,13 @@ def _added_section(html: str) -> str:
 def test_a_free_resource_added_to_the_library_is_listed_there(client, teacher, free):
     client.force_login(teacher)
 
-    added = client.post(f"/en/panier/obtenir/{free.pk}/")
+    added = client.post(f"/en/cart/get/{free.pk}/")
     html = client.get(EN_URL).content.decode()
 
     assert added.status_code == 302
     section = _added_section(html)
-    assert (
-        'href="/en/ressources/limites/" hreflang="fr" lang="fr">Notes de cours : limites</a>'
-        in (section)
+    assert 'href="/en/resources/limites/" hreflang="fr" lang="fr">Notes de cours : limites</a>' in (
+        section
     )
     assert f'href="/telechargement/{free.pk}/">Download' in section
     assert "Nothing added yet" not in section
@@ -331,24 +331,24 @@ def test_a_free_resource_added_to_the_library_is_listed_there(client, teacher, f
 
 def test_the_resource_page_says_it_is_in_the_library_once_added(client, teacher, free):
     client.force_login(teacher)
-    before = client.get("/en/ressources/limites/").content.decode()
+    before = client.get("/en/resources/limites/").content.decode()
 
-    client.post(f"/en/panier/obtenir/{free.pk}/")
-    after = client.get("/en/ressources/limites/").content.decode()
+    client.post(f"/en/cart/get/{free.pk}/")
+    after = client.get("/en/resources/limites/").content.decode()
 
-    assert f'action="/en/panier/obtenir/{free.pk}/"' in before
+    assert f'action="/en/cart/get/{free.pk}/"' in before
     assert "In my library" not in before
-    assert f'action="/en/panier/obtenir/{free.pk}/"' not in after
-    assert 'href="/en/compte/bibliotheque/#added">In my library</a>' in after
+    assert f'action="/en/cart/get/{free.pk}/"' not in after
+    assert 'href="/en/account/library/#added">In my library</a>' in after
 
 
 def test_a_resource_added_is_removed_from_the_library(client, teacher, free):
     from boutique.models import Entitlement
 
     client.force_login(teacher)
-    client.post(f"/en/panier/obtenir/{free.pk}/")
+    client.post(f"/en/cart/get/{free.pk}/")
 
-    response = client.post(f"/en/panier/obtenir/{free.pk}/retirer/", {"next": EN_URL})
+    response = client.post(f"/en/cart/get/{free.pk}/remove/", {"next": EN_URL})
     html = client.get(EN_URL).content.decode()
 
     assert response.status_code == 302
@@ -364,7 +364,7 @@ def test_removing_leaves_purchases_and_other_people_alone(client, teacher, free,
     theirs = Entitlement.objects.create(user=other, resource=free)
     client.force_login(teacher)
 
-    response = client.post(f"/en/panier/obtenir/{free.pk}/retirer/")
+    response = client.post(f"/en/cart/get/{free.pk}/remove/")
 
     assert response.status_code == 302
     assert list(Entitlement.objects.values_list("pk", flat=True)) == [theirs.pk]
@@ -373,11 +373,11 @@ def test_removing_leaves_purchases_and_other_people_alone(client, teacher, free,
 def test_removing_needs_a_post_and_an_account(client, free):
     from boutique.models import Entitlement
 
-    assert client.get(f"/en/panier/obtenir/{free.pk}/retirer/").status_code == 405
-    response = client.post(f"/en/panier/obtenir/{free.pk}/retirer/")
+    assert client.get(f"/en/cart/get/{free.pk}/remove/").status_code == 405
+    response = client.post(f"/en/cart/get/{free.pk}/remove/")
 
     assert response.status_code == 302
-    assert response["Location"].startswith("/en/compte/login/")
+    assert response["Location"].startswith("/en/account/login/")
     assert Entitlement.objects.count() == 0
 
 
@@ -468,10 +468,10 @@ def test_member_pages_are_valid_html_with_unique_ids(
     client.force_login(teacher)
 
     pages = [
-        client.get(f"/{lang}/compte/"),
-        client.get(f"/{lang}/compte/bibliotheque/"),
-        client.get(f"/{lang}/auteurs/{author.slug}/"),
-        client.post(f"/{lang}/compte/profil/", {"display_name": "", "links": "ftp://x"}),
+        client.get(lang_path(lang, "compte/")),
+        client.get(lang_path(lang, "compte/bibliotheque/")),
+        client.get(f"{lang_path(lang, 'auteurs/')}{author.slug}/"),
+        client.post(lang_path(lang, "compte/profil/"), {"display_name": "", "links": "ftp://x"}),
     ]
 
     for response in pages:

@@ -14,6 +14,7 @@ from django.utils import timezone, translation
 from accounts.models import Follow
 from members.privacy import export_user_data
 from resources.models import Download, Rating
+from tests.helpers import lang_path
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +24,7 @@ def _local(value) -> str:
 
 
 def _download(client, lang="fr"):
-    return client.get(f"/{lang}/compte/confidentialite/export/")
+    return client.get(lang_path(lang, "compte/confidentialite/export/"))
 
 
 # --- The page ----------------------------------------------------------------------------------
@@ -64,7 +65,7 @@ def test_the_privacy_page_shows_consents_and_the_two_actions(
 ):
     client.force_login(people.marie)
 
-    response = client.get(f"/{lang}/compte/confidentialite/")
+    response = client.get(lang_path(lang, "compte/confidentialite/"))
 
     html = response.content.decode()
     assert response.status_code == 200
@@ -72,19 +73,19 @@ def test_the_privacy_page_shows_consents_and_the_two_actions(
     assert f"<h1>{heading}</h1>" in html
     assert f'{terms} <time datetime="2026-09-01T10:30:00-04:00">' in html
     assert f'{newsletter} <time datetime="2026-09-02T08:00:00-04:00">' in html
-    assert f'href="/{lang}/compte/profil/"' in html
+    assert f'href="{lang_path(lang, "compte/profil/")}"' in html
     assert (
-        f'<a class="button button--primary" href="/{lang}/compte/confidentialite/export/" '
+        f'<a class="button button--primary" href="{lang_path(lang, "compte/confidentialite/export/")}" '
         f"download>{download}</a>"
     ) in html
-    assert f'href="/{lang}/compte/confidentialite/supprimer/">{delete}</a>' in html
+    assert f'href="{lang_path(lang, "compte/confidentialite/supprimer/")}">{delete}</a>' in html
 
 
 def test_the_privacy_page_says_when_no_consent_is_recorded(client, make_member):
     teacher = make_member("Théo Enseignant")
     client.force_login(teacher)
 
-    html = client.get("/en/compte/confidentialite/").content.decode()
+    html = client.get("/en/account/privacy/").content.decode()
 
     assert "No acceptance recorded" in html
     assert "Not subscribed" in html

@@ -123,7 +123,7 @@ def test_public_pages_load_nothing_from_another_site(client, people, officer, pa
                 "<h1>Privacy policy</h1>",
                 "The person in charge of your information",
                 "No third-party tracker, no external analytics, no advertising cookie.",
-                '<a href="/en/compte/confidentialite/">My data and privacy</a>',
+                '<a href="/en/account/privacy/">My data and privacy</a>',
                 '<p class="page-meta">Last updated:',
             ],
         ),
@@ -151,8 +151,8 @@ def _assert_valid_html(html: str) -> None:
     ("path", "data"),
     [
         ("/fr/compte/confidentialite/", None),
-        ("/en/compte/confidentialite/supprimer/", None),
-        ("/en/compte/confidentialite/supprimer/", {"password": "wrong"}),
+        ("/en/account/privacy/delete/", None),
+        ("/en/account/privacy/delete/", {"password": "wrong"}),
         ("/fr/confidentialite/", None),
     ],
 )

@@ -18,7 +18,7 @@ from resources.models import Discipline
 pytestmark = pytest.mark.django_db
 User = get_user_model()
 URL = "/fr/compte/profil/"
-EN_URL = "/en/compte/profil/"
+EN_URL = "/en/account/profile/"
 
 
 @pytest.fixture

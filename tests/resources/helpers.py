@@ -21,7 +21,7 @@ from resources.models import Discipline, ResourcePage
 
 BASE = "/fr/compte/depots/"
 NEW = f"{BASE}nouveau/"
-EN_BASE = "/en/compte/depots/"
+EN_BASE = "/en/account/submissions/"
 PDF_MIME = "application/pdf"
 
 

@@ -79,7 +79,7 @@ def test_the_owner_downloads_their_paid_resource(client, paid, owner):
 def test_the_owner_cannot_put_their_resource_in_the_cart(client, paid, owner):
     client.force_login(owner)
 
-    response = client.post(f"/en/panier/ajouter/{paid.pk}/")
+    response = client.post(f"/en/cart/add/{paid.pk}/")
 
     assert _messages(response) == [OWN_PURCHASE]
     assert CartItem.objects.count() == 0
@@ -107,7 +107,7 @@ def test_someone_else_may_rate_and_buy_it_but_not_download_it(client, paid, teac
     assert rated.status_code == 302
     assert Rating.objects.get().user == teacher
 
-    added = client.post(f"/en/panier/ajouter/{paid.pk}/")
+    added = client.post(f"/en/cart/add/{paid.pk}/")
     assert _messages(added)[-1] == "“Examens corrigés” is in your cart."
     assert CartItem.objects.get().user == teacher
 

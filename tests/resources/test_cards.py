@@ -7,7 +7,7 @@ import re
 import pytest
 
 from resources.models import ResourceFile
-from tests.helpers import queries_for
+from tests.helpers import lang_path, queries_for
 from tests.resources.helpers import make_pdf
 
 pytestmark = pytest.mark.django_db
@@ -44,7 +44,9 @@ def limits(make_resource, make_member):
 def test_a_card_shows_the_discipline_s_name_the_authors_the_format_and_the_pages(
     client, limits, lang, discipline, by, pages
 ):
-    card = _card(client.get(f"/{lang}/ressources/").content.decode(), "Limites et continuité")
+    card = _card(
+        client.get(lang_path(lang, "ressources/")).content.decode(), "Limites et continuité"
+    )
 
     assert re.findall(r'<li class="chip chip--discipline">([^<]*)</li>', card) == [discipline]
     assert ">201<" not in card  # the code is not shown instead of (or beside) the name

@@ -123,7 +123,7 @@ def test_the_average_in_english(client, resource, teacher, make_member):
     rate(teacher, resource, 4)
     rate(make_member("Julie Roy"), resource, 5)
 
-    html = client.get("/en/ressources/limites/").content.decode()
+    html = client.get("/en/resources/limites/").content.decode()
 
     assert '4.5 out of 5 <span class="rating__count">(2 ratings)</span>' in html
 

@@ -68,7 +68,7 @@ def test_resource_page_shows_what_a_teacher_needs_in_french(client, resource):
 
 
 def test_resource_page_in_english_formats_money_the_english_way(client, resource):
-    html = client.get("/en/ressources/exercices-limites/").content.decode()
+    html = client.get("/en/resources/exercices-limites/").content.decode()
 
     assert "$12.50" in html
     assert "$9.00 for APOP members" in html
@@ -96,7 +96,7 @@ def test_the_source_lists_its_adaptations(client, resource, source):
 
 
 def test_attribution_carries_the_adaptation_chain(client, resource):
-    html = client.get("/en/ressources/exercices-limites/").content.decode()
+    html = client.get("/en/resources/exercices-limites/").content.decode()
     text = re.sub(r"<[^>]+>", "", html.split('id="attribution-text"', 1)[1].split("</p>", 1)[0])
 
     assert "Exercices corrigés : limites" in text

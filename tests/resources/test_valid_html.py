@@ -33,7 +33,7 @@ def pages(site_pages, make_resource, make_member):
         "/fr/a-propos/",
         "/fr/ressources/",
         "/fr/ressources/adaptation/",
-        "/en/ressources/source/",
+        "/en/resources/source/",
         "/fr/disciplines/",
         "/fr/disciplines/201/",
         "/fr/collections/",

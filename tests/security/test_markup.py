@@ -78,7 +78,7 @@ def test_links_other_than_web_addresses_are_refused_and_nothing_is_stored(
     client.force_login(author)
 
     response = client.post(
-        "/en/compte/profil/",
+        "/en/account/profile/",
         profile_form(author, links=f"https://cegep.example/\n{link}", bio="Nouvelle bio"),
     )
 

@@ -4,6 +4,7 @@ and nothing is saved; a field over its length gets its message and nothing is sa
 import pytest
 
 from resources.models import Rating
+from tests.helpers import lang_path
 from tests.security.helpers import profile_form
 
 pytestmark = pytest.mark.django_db
@@ -24,7 +25,9 @@ def test_a_body_over_the_memory_limit_gets_the_400_page_and_saves_nothing(
 ):
     settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 10_000
 
-    response = client.post(f"/{language}/compte/profil/", profile_form(author, bio="x" * 20_000))
+    response = client.post(
+        lang_path(language, "compte/profil/"), profile_form(author, bio="x" * 20_000)
+    )
 
     assert response.status_code == 400
     assert f"<h1>{heading}</h1>" in response.content.decode()
@@ -36,7 +39,7 @@ def test_too_many_fields_get_the_400_page(client, author, settings):
     settings.DATA_UPLOAD_MAX_NUMBER_FIELDS = 50
 
     response = client.post(
-        "/en/compte/profil/", profile_form(author) | {f"f{i}": "1" for i in range(100)}
+        "/en/account/profile/", profile_form(author) | {f"f{i}": "1" for i in range(100)}
     )
 
     assert response.status_code == 400
@@ -49,7 +52,7 @@ def test_too_many_fields_get_the_400_page(client, author, settings):
 )
 def test_a_field_over_its_length_is_refused_with_its_message(client, author, field, value):
     response = client.post(
-        "/en/compte/profil/", profile_form(author, **{field: value}, bio="Nouvelle")
+        "/en/account/profile/", profile_form(author, **{field: value}, bio="Nouvelle")
     )
 
     assert response.status_code == 400

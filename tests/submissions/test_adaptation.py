@@ -10,7 +10,7 @@ from resources.models import ResourcePage
 from tests.resources.helpers import BASE, EN_BASE, latest, licence_data, step_url
 
 ADAPT = f"{BASE}adapter/"
-EN_ADAPT = f"{EN_BASE}adapter/"
+EN_ADAPT = f"{EN_BASE}adapt/"
 BUTTON = "Adapt this resource"
 ARR = "LicenseRef-APOP-All-Rights-Reserved"
 
@@ -69,7 +69,7 @@ def test_the_button_shows_when_the_licence_allows_adaptations(
 ):
     source = source_of(licence, price_cents=0)
 
-    html = member_client.get(f"/en/ressources/{source.slug}/").content.decode()
+    html = member_client.get(f"/en/resources/{source.slug}/").content.decode()
 
     assert (f'href="{EN_ADAPT}{source.pk}/"' in html) is shown
     assert (BUTTON in html) is shown
@@ -90,7 +90,7 @@ def test_signed_in_teachers_who_may_not_submit_do_not_see_it(client, make_member
     source = source_of("CC-BY-4.0")
     client.force_login(make_member("Amina Diallo"))
 
-    html = client.get(f"/en/ressources/{source.slug}/").content.decode()
+    html = client.get(f"/en/resources/{source.slug}/").content.decode()
 
     assert BUTTON not in html
 
@@ -104,7 +104,7 @@ def test_step_one_names_the_source_and_what_its_licence_leaves(member_client, so
     html = member_client.get(f"{EN_ADAPT}{source.pk}/").content.decode()
 
     assert f'data-adapting="{source.pk}"' in html
-    assert f'<a href="/en/ressources/{source.slug}/">Notes : limites</a>' in html
+    assert f'<a href="/en/resources/{source.slug}/">Notes : limites</a>' in html
     assert "By Sophie Gagnon." in html
     assert (
         "The source&#x27;s licence (CC BY-NC-SA 4.0) asks that adaptations be shared under the "
@@ -141,7 +141,7 @@ def test_a_source_whose_licence_forbids_adaptations_is_refused_and_nothing_is_cr
         f"{EN_ADAPT}{source.pk}/", {"title": "X", "summary": "Y", "language": "fr"}, follow=True
     )
 
-    assert response.redirect_chain == [(f"/en/ressources/{source.slug}/", 302)]
+    assert response.redirect_chain == [(f"/en/resources/{source.slug}/", 302)]
     assert (
         "The licence of this resource does not allow adaptations: it cannot be adapted."
         in response.content.decode()
@@ -231,7 +231,7 @@ def test_the_source_comes_before_the_licence_and_the_price(member_client, source
 
     assert html.index('id="id_adapted_from_url"') < html.index('name="licence"')
     assert html.index('name="licence"') < html.index('id="id_price"')
-    assert f'value="/en/ressources/{draft.adapted_from_page.slug}/"' in html
+    assert f'value="/en/resources/{draft.adapted_from_page.slug}/"' in html
 
 
 @pytest.mark.parametrize(

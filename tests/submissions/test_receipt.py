@@ -61,7 +61,7 @@ def test_submitting_sends_exactly_one_receipt_with_the_review_time(
     assert (
         "Expect their answer within 5 business days, by " + _expected("en") + "."
     ) in message.body
-    assert "http://testserver/en/compte/depots/" in message.body
+    assert "http://testserver/en/account/submissions/" in message.body
     html, mime = message.alternatives[0]
     assert mime == "text/html"
     assert 'lang="en-CA"' in html

@@ -173,7 +173,7 @@ def test_the_first_step_creates_an_unpublished_draft_owned_and_authored_by_the_m
 def test_the_description_step_refuses_bad_input(member_client, catalogue, field, value, message):
     before = ResourcePage.objects.count()
 
-    response = member_client.post(f"{EN_BASE}nouveau/", {**DESCRIPTION, field: value})
+    response = member_client.post(f"{EN_BASE}new/", {**DESCRIPTION, field: value})
 
     html = response.content.decode()
     assert response.status_code == 200

@@ -185,7 +185,7 @@ def test_a_member_without_submissions_sees_a_helpful_empty_state(member_client, 
     html = member_client.get(f"{EN_BASE}").content.decode()
 
     assert "You have not submitted any resource yet" in html
-    assert f'href="{EN_BASE}nouveau/"' in html
+    assert f'href="{EN_BASE}new/"' in html
 
 
 def test_the_list_shows_my_drafts_with_their_state(member_client, draft, make_resource):
