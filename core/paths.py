@@ -43,6 +43,7 @@ ENGLISH_WORDS = {
     "payer": "pay",
     "profil": "profile",
     "recherche": "search",
+    "releves": "statements",
     "renommer": "rename",
     "ressources": "resources",
     "retirer": "remove",

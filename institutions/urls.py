@@ -1,7 +1,9 @@
-"""The institutions' own records (the institution, its domains and representatives are in
-accounts; institution licences are boutique records)."""
+"""/<lang>/compte/etablissement/ (/en/account/institution/): the representative's page and the
+past statements' files."""
 
 from django.urls import path
+
+from core.paths import localized_route
 
 from . import views
 
@@ -9,5 +11,7 @@ app_name = "institutions"
 
 urlpatterns = [
     path("", views.institution_page, name="page"),
-    path("releves/<int:pk>/<str:kind>/", views.statement_file, name="statement_file"),
+    path(
+        localized_route("releves/<int:pk>/<str:kind>/"), views.statement_file, name="statement_file"
+    ),
 ]

@@ -51,7 +51,7 @@ def test_each_representative_receives_the_statement_in_their_language(world):
     assert "$276.00" in html
     assert "$276.00" in english.body
     assert "276,00\u00a0$" in french.alternatives[0][0]
-    assert "http://testserver/en/compte/etablissement/" in english.body
+    assert "http://testserver/en/account/institution/" in english.body
     assert "Ana Lopez" not in english.body + html
     assert output == "2026-11: 1 statement(s), 2 message(s) sent.\n"
 

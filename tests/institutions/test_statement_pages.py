@@ -7,6 +7,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from institutions import statements
+from tests.helpers import lang_path
 from tests.institutions.conftest import NOVEMBER
 
 pytestmark = pytest.mark.django_db
@@ -18,7 +19,7 @@ def statement(world):
 
 
 def _url(statement, kind, lang="fr"):
-    return f"/{lang}/compte/etablissement/releves/{statement.pk}/{kind}/"
+    return lang_path(lang, f"compte/etablissement/releves/{statement.pk}/{kind}/")
 
 
 def test_a_representative_downloads_the_pdf_and_the_csv_in_their_language(client, statement, world):
