@@ -29,7 +29,7 @@ def parse_price_cents(text: str) -> int:
     match = _AMOUNT.match(cleaned)
     if match is None:
         raise ValidationError(
-            _("Enter an amount in dollars with at most two decimals, for example 12,50."),
+            _("Enter an amount in dollars with at most two decimals, for example 12.50."),
             code="invalid",
         )
     dollars, decimals = match.groups()

@@ -66,7 +66,7 @@ class ResourcePageForm(WagtailAdminPageForm):
     price_cents = MoneyField(
         label=_("Price in dollars"),
         required=False,
-        help_text=_("For example 12,50. Leave empty or write 0 for a free resource."),
+        help_text=_("For example 12.50. Leave empty or write 0 for a free resource."),
     )
     member_price_cents = MoneyField(
         label=_("Price for APOP members (optional)"),

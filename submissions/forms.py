@@ -338,7 +338,7 @@ class LicenceForm(StepForm):
         label=_("Price in dollars"),
         required=False,
         max_length=20,
-        help_text=_("For example 12,50. Leave empty or write 0 for a free resource."),
+        help_text=_("For example 12.50. Leave empty or write 0 for a free resource."),
         widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
     )
     member_price = forms.CharField(

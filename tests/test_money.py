@@ -8,7 +8,7 @@ from django.utils import translation
 
 from core.money import MoneyField, format_price, parse_price_cents
 
-INVALID = "Enter an amount in dollars with at most two decimals, for example 12,50."
+INVALID = "Enter an amount in dollars with at most two decimals, for example 12.50."
 
 
 @pytest.mark.parametrize(

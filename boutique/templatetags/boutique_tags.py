@@ -5,8 +5,8 @@ cart is read here, at most one query for a signed-in user and none for a visitor
 from django import template
 from django.db.models import Exists, OuterRef
 
-from core import formats
 from resources.models import ResourcePage
+from resources.templatetags import resource_tags
 
 from .. import cart as carts
 from .. import checkout, entitlements, pricing
@@ -100,7 +100,5 @@ def order_status(status: str) -> str:
     return checkout.status_label(status)
 
 
-@register.filter
-def long_date(value) -> str:
-    """« 22 novembre 2026 » / "November 22, 2026", in the site's time zone, on one line."""
-    return formats.long_date(value)
+# The boutique's templates load this library only: the catalogue's date filter, under its name.
+register.filter("long_date", resource_tags.long_date)

@@ -10,6 +10,12 @@ register = template.Library()
 
 
 @register.filter
+def long_date(value) -> str:
+    """« 22 novembre 2026 » / "November 22, 2026", in the site's time zone, on one line."""
+    return formats.long_date(value)
+
+
+@register.filter
 def money(cents, currency=None):
     """12,50 $ in French, $12.50 in English; from integer cents, never floats."""
     return formats.money(cents, currency)

@@ -83,7 +83,7 @@ def test_a_typing_mistake_does_not_hide_the_licence_rule(member_client, nc_sa_ad
     assert response.status_code == 200
     assert (
         '<li class="field__error">Enter an amount in dollars with at most two decimals, for '
-        "example 12,50.</li>"
+        "example 12.50.</li>"
     ) in html
     assert (
         '<li class="field__error">An adaptation of a CC BY-NC-SA 4.0 work must keep the '

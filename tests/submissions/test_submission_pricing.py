@@ -50,7 +50,7 @@ def test_the_licence_step_saves_the_price_in_cents(member_client, draft):
         (
             {"price": "12,345"},
             "price",
-            "Enter an amount in dollars with at most two decimals, for example 12,50.",
+            "Enter an amount in dollars with at most two decimals, for example 12.50.",
         ),
         ({"price": "-5"}, "price", "The price cannot be negative."),
         (
