@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import InlinePanel
 
-from . import roles
+from .domains import confirmed_in_domains
 
 
 class UserByEmailField(forms.EmailField):
@@ -79,7 +79,7 @@ class InstitutionAdminForm(WagtailAdminModelForm):
         ]
         for form in _kept(self.formsets["representatives"]):
             user = form.cleaned_data.get("user")
-            if user is None or roles.confirmed_in_domains(user, domains):
+            if user is None or confirmed_in_domains(user, domains):
                 continue
             form.add_error(
                 "user",

@@ -7,6 +7,8 @@ import datetime
 
 from django.utils import timezone
 
+from .domains import confirmed_addresses, domain_candidates
+
 # The Wagtail group of the editors (made by resources/moderation.py with its permissions).
 EDITORS_GROUP = "Éditeurs"
 
@@ -45,33 +47,12 @@ def may_submit(user) -> bool:
     return is_member(user) or (getattr(user, "is_authenticated", False) and user.is_staff)
 
 
-def _domain_candidates(address: str) -> list[str]:
-    """cegep.qc.ca for prof@info.cegep.qc.ca: the domain and each parent domain."""
-    domain = address.rsplit("@", 1)[-1].strip().lower().rstrip(".")
-    parts = domain.split(".")
-    return [".".join(parts[i:]) for i in range(len(parts) - 1)]
-
-
-def confirmed_addresses(user) -> list[str]:
-    """The user's confirmed e-mail addresses (one query; none for a visitor or an inactive
-    account)."""
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return []
-    from allauth.account.models import EmailAddress
-
-    return list(
-        EmailAddress.objects.filter(user=user, verified=True)
-        .order_by("-primary", "pk")
-        .values_list("email", flat=True)
-    )
-
-
 def institutions_of(user) -> list:
     """The institutions whose staff this user is: for each confirmed address, the institution of
     its most specific domain (dept.cegep.qc.ca over cegep.qc.ca). Two queries at most."""
     from .models import InstitutionDomain
 
-    per_address = [_domain_candidates(address) for address in confirmed_addresses(user)]
+    per_address = [domain_candidates(address) for address in confirmed_addresses(user)]
     candidates = [candidate for group in per_address for candidate in group]
     if not candidates:
         return []
@@ -93,18 +74,6 @@ def institution_of(user):
     """The institution of the user's first confirmed address that has one (primary first)."""
     institutions = institutions_of(user)
     return institutions[0] if institutions else None
-
-
-def address_in_domains(address: str, domains) -> bool:
-    """Whether an e-mail address is in one of these domains (sub-domains included)."""
-    wanted = {domain.strip().lower().lstrip("@").rstrip(".") for domain in domains}
-    return bool(wanted.intersection(_domain_candidates(address)))
-
-
-def confirmed_in_domains(user, domains) -> bool:
-    """Whether one of the user's confirmed addresses is in these domains: who may be named an
-    institution's local representative."""
-    return any(address_in_domains(address, domains) for address in confirmed_addresses(user))
 
 
 def is_institution_member(institution, on: datetime.date | None = None) -> bool:
