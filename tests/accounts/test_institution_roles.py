@@ -137,10 +137,12 @@ def test_a_representative_outside_the_domains_is_refused_with_a_clear_message(cl
 
     assert response.status_code == 200
     html = response.content.decode()
+    # The admin speaks the editor's language: French here.
     for address in ("prof@ailleurs.example", "nouveau@cegep-a.example"):
         assert (
-            f"{address} has no confirmed e-mail address in this institution&#x27;s domains "
-            "(cegep-a.example): only its staff may be its local representatives."
+            f"{address} n’a aucune adresse courriel confirmée dans les domaines de cet "
+            "établissement (cegep-a.example)\xa0: seul son personnel peut en être mandataire "
+            "local."
         ) in html
     assert Institution.objects.count() == 0
     assert InstitutionRepresentative.objects.count() == 0
@@ -150,18 +152,15 @@ def test_an_unknown_address_is_refused(client, editor):
     response = client.post(ADD_URL, _form(["personne@cegep-a.example"]))
 
     assert response.status_code == 200
-    assert "No active account has this e-mail address." in response.content.decode()
+    assert "Aucun compte actif n’a cette adresse courriel." in response.content.decode()
     assert Institution.objects.count() == 0
 
 
 @pytest.mark.parametrize(
     ("fields", "message"),
     [
-        ({"member_until": ""}, "Give both the first and the last day of the membership."),
-        (
-            {"member_until": "2026-07-31"},
-            "The membership cannot end before it starts.",
-        ),
+        ({"member_until": ""}, "Indiquez le premier et le dernier jour de l’adhésion."),
+        ({"member_until": "2026-07-31"}, "L’adhésion ne peut pas se terminer avant de commencer."),
     ],
 )
 def test_an_incomplete_or_reversed_period_is_refused(client, editor, fields, message):
