@@ -9,6 +9,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail.users.forms import UserCreationForm, UserEditForm
 from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
 
+from . import roles
 from .models import Institution, PrivacyIncident
 
 EXTRA_FIELDS = ("display_name", "membership_expires_on", "language")
@@ -48,8 +49,18 @@ class InstitutionViewSet(SnippetViewSet):
     menu_label = _("Institutions")
     menu_order = 220
     add_to_admin_menu = True
-    list_display = ["name", "fcp_member", "fcp_member_year"]
-    list_filter = ["fcp_member"]
+    list_display = [
+        "name",
+        "member_from",
+        "member_until",
+        Column(
+            "is_member",
+            label=_("FCP member today"),
+            accessor=lambda institution: (
+                gettext("Yes") if roles.is_institution_member(institution) else gettext("No")
+            ),
+        ),
+    ]
     search_fields = ["name"]
 
 

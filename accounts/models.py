@@ -7,14 +7,17 @@ from pathlib import PurePosixPath
 
 from django.contrib.auth.base_user import BaseUserManager
 from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.models import Orderable
+
+from .admin_forms import InstitutionAdminForm, RepresentativesPanel
 
 
 def profile_photo_key(instance, filename: str) -> str:
@@ -151,38 +154,68 @@ class User(AbstractUser):
 
 class Institution(ClusterableModel):
     """A college or organisation. Staff with a confirmed e-mail in one of its domains get member
-    prices while it is an FCP member for the current academic year."""
+    prices during its membership period (accounts/roles.py)."""
 
     name = models.CharField(_("name"), max_length=200, unique=True)
-    fcp_member = models.BooleanField(_("FCP member"), default=False)
-    fcp_member_year = models.PositiveSmallIntegerField(
-        _("academic year of membership"),
-        null=True,
-        blank=True,
-        help_text=_("The year the academic year starts: 2026 for 2026–2027."),
-    )
     # The membership period (an FCP year, e.g. 2026-08-01 → 2027-06-30): member prices and the
     # institution's services stop after `member_until`.
-    member_from = models.DateField(_("member from"), null=True, blank=True)
-    member_until = models.DateField(_("member until"), null=True, blank=True)
+    member_from = models.DateField(
+        _("member from"),
+        null=True,
+        blank=True,
+        help_text=_("First day of the FCP membership, for example 2026-08-01."),
+    )
+    member_until = models.DateField(
+        _("member until"),
+        null=True,
+        blank=True,
+        help_text=_("Last day of the FCP membership (inclusive), for example 2027-06-30."),
+    )
 
     panels = [
         FieldPanel("name"),
-        FieldPanel("fcp_member"),
-        FieldPanel("fcp_member_year"),
-        FieldPanel("member_from"),
-        FieldPanel("member_until"),
+        FieldRowPanel([FieldPanel("member_from"), FieldPanel("member_until")]),
         InlinePanel("domains", label=_("E-mail domains"), min_num=1),
-        InlinePanel("representatives", label=_("Local representatives")),
+        RepresentativesPanel(
+            "representatives",
+            # Checked against the domains of the same form (accounts/admin_forms.py).
+            label=_("Local representatives"),
+            help_text=_(
+                "People with a confirmed e-mail address in one of the institution's domains: "
+                "they see its page and buy institution licences."
+            ),
+        ),
     ]
+
+    base_form_class = InstitutionAdminForm
 
     class Meta:
         verbose_name = _("institution")
         verbose_name_plural = _("institutions")
         ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(member_from__isnull=True)
+                | models.Q(member_until__isnull=True)
+                | models.Q(member_until__gte=models.F("member_from")),
+                name="accounts_institution_period_in_order",
+            )
+        ]
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        super().clean()
+        if (self.member_from is None) != (self.member_until is None):
+            missing = "member_until" if self.member_until is None else "member_from"
+            raise ValidationError(
+                {missing: _("Give both the first and the last day of the membership.")}
+            )
+        if self.member_from and self.member_until and self.member_until < self.member_from:
+            raise ValidationError(
+                {"member_until": _("The membership cannot end before it starts.")}
+            )
 
 
 class InstitutionDomain(Orderable):

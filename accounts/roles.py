@@ -1,10 +1,13 @@
 """Who may do what, in one place: teacher (any account), individual APOP member (publishes and
-sells until their membership expires), staff of an FCP member institution (member prices),
+sells until their membership expires), staff of an institution (confirmed e-mail in its domains;
+member prices during its FCP membership period), an institution's local representative,
 editor (the Wagtail « Éditeurs » group) and staff."""
 
 import datetime
 
 from django.utils import timezone
+
+from .domains import confirmed_addresses, domain_candidates
 
 # The Wagtail group of the editors (made by resources/moderation.py with its permissions).
 EDITORS_GROUP = "Éditeurs"
@@ -44,39 +47,71 @@ def may_submit(user) -> bool:
     return is_member(user) or (getattr(user, "is_authenticated", False) and user.is_staff)
 
 
-def _domain_candidates(address: str) -> list[str]:
-    """cegep.qc.ca for prof@info.cegep.qc.ca: the domain and each parent domain."""
-    domain = address.rsplit("@", 1)[-1].strip().lower().rstrip(".")
-    parts = domain.split(".")
-    return [".".join(parts[i:]) for i in range(len(parts) - 1)]
-
-
-def institution_of(user):
-    """The institution whose domain matches one of the user's confirmed e-mail addresses."""
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return None
-    from allauth.account.models import EmailAddress
-
+def institutions_of(user) -> list:
+    """The institutions whose staff this user is: for each confirmed address, the institution of
+    its most specific domain (dept.cegep.qc.ca over cegep.qc.ca). Two queries at most."""
     from .models import InstitutionDomain
 
-    candidates = []
-    for address in EmailAddress.objects.filter(user=user, verified=True).values_list(
-        "email", flat=True
-    ):
-        candidates.extend(_domain_candidates(address))
+    per_address = [domain_candidates(address) for address in confirmed_addresses(user)]
+    candidates = [candidate for group in per_address for candidate in group]
     if not candidates:
-        return None
-    # The most specific domain wins (dept.cegep.qc.ca over cegep.qc.ca).
+        return []
     domains = {
         d.domain: d.institution
         for d in InstitutionDomain.objects.filter(domain__in=candidates).select_related(
             "institution"
         )
     }
-    for candidate in candidates:
-        if candidate in domains:
-            return domains[candidate]
-    return None
+    found = []
+    for group in per_address:
+        institution = next((domains[c] for c in group if c in domains), None)
+        if institution is not None and institution not in found:
+            found.append(institution)
+    return found
+
+
+def institution_of(user):
+    """The institution of the user's first confirmed address that has one (primary first)."""
+    institutions = institutions_of(user)
+    return institutions[0] if institutions else None
+
+
+def is_institution_member(institution, on: datetime.date | None = None) -> bool:
+    """An FCP member institution on this date: within its membership period (both days
+    included)."""
+    on = on or today()
+    start, end = institution.member_from, institution.member_until
+    return start is not None and end is not None and start <= on <= end
+
+
+def fcp_year(year: int) -> tuple[datetime.date, datetime.date]:
+    """The membership period of an FCP year: August 1 to June 30 of the next year."""
+    return datetime.date(year, 8, 1), datetime.date(year + 1, 6, 30)
+
+
+def represented_institutions(user, institutions=None) -> list:
+    """The institutions this user is a local representative of, while one of their confirmed
+    addresses is still in the institution's domains (someone who left the college loses the
+    role with their address). `institutions`: the user's (institutions_of), when the caller has
+    them. Three queries at most."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return []
+    if institutions is not None and not institutions:
+        return []
+    from .models import InstitutionRepresentative
+
+    named = set(
+        InstitutionRepresentative.objects.filter(user=user).values_list("institution_id", flat=True)
+    )
+    if not named:
+        return []
+    if institutions is None:
+        institutions = institutions_of(user)
+    return [institution for institution in institutions if institution.pk in named]
+
+
+def is_representative(user, institution) -> bool:
+    return any(i.pk == institution.pk for i in represented_institutions(user))
 
 
 def staff_user_ids(institution) -> set[int]:
@@ -97,7 +132,7 @@ def staff_user_ids(institution) -> set[int]:
     addresses = list(
         EmailAddress.objects.filter(in_domains, verified=True).values_list("user_id", "email")
     )
-    candidates = {address: _domain_candidates(address) for _user, address in addresses}
+    candidates = {address: domain_candidates(address) for _user, address in addresses}
     owners = dict(
         InstitutionDomain.objects.filter(
             domain__in={c for found in candidates.values() for c in found}
@@ -114,13 +149,8 @@ def staff_user_ids(institution) -> set[int]:
 
 def gets_member_price(user, on: datetime.date | None = None) -> bool:
     """Does this user get the member price now? Individual APOP members, and staff of an
-    institution that is an FCP member for the current academic year (confirmed e-mail)."""
+    institution within its FCP membership period (confirmed e-mail)."""
     on = on or today()
     if is_member(user, on):
         return True
-    institution = institution_of(user)
-    return bool(
-        institution is not None
-        and institution.fcp_member
-        and institution.fcp_member_year == academic_year(on)
-    )
+    return any(is_institution_member(i, on) for i in institutions_of(user))

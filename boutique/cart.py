@@ -2,7 +2,8 @@
 
 Visitors' carts live in their session (resource ids and a membership flag); signed-in users' resources
 are CartItem rows, so that the cart follows them from one device to another; the membership flag
-stays in the session for them too. Prices are never stored here: every display and every checkout
+and the institution licences a representative adds (resource and institution ids) stay in the
+session. Prices are never stored here: every display and every checkout
 reads them again from the resources (boutique/pricing.py)."""
 
 from dataclasses import dataclass, field
@@ -11,10 +12,12 @@ from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext as _
 
+from accounts import roles
+from resources import institution_offer
 from resources.authorship import author_ids, is_author
 from resources.models import ResourcePage
 
-from . import entitlements, membership, pricing
+from . import entitlements, institution_licences, membership, pricing
 from .models import CartItem, Entitlement
 
 SESSION_KEY = "boutique_cart"
@@ -49,10 +52,25 @@ class CartLine:
 
 
 @dataclass
+class LicenceLine:
+    """An institution licence in a representative's cart, priced now."""
+
+    resource: ResourcePage
+    institution: object
+    price_cents: int
+    renews_until: object = None  # the end of the institution's current licence, if any
+
+    @property
+    def title(self) -> str:
+        return self.resource.title
+
+
+@dataclass
 class Cart:
     """What the cart page shows and checkout turns into an order."""
 
     lines: list[CartLine] = field(default_factory=list)
+    licences: list[LicenceLine] = field(default_factory=list)
     membership: bool = False
     membership_price_cents: int = 0
     signed_in: bool = False
@@ -60,11 +78,12 @@ class Cart:
     @property
     def total_cents(self) -> int:
         total = sum(line.price_cents for line in self.lines)
+        total += sum(line.price_cents for line in self.licences)
         return total + (self.membership_price_cents if self.membership else 0)
 
     @property
     def count(self) -> int:
-        return len(self.lines) + (1 if self.membership else 0)
+        return len(self.lines) + len(self.licences) + (1 if self.membership else 0)
 
     @property
     def is_empty(self) -> bool:
@@ -91,11 +110,15 @@ def _session_cart(request) -> dict:
     return {
         "resources": [int(pk) for pk in data.get("resources", [])],
         "membership": bool(data.get("membership")),
+        "licences": [[int(r), int(i)] for r, i in data.get("licences", [])],
     }
 
 
 def _save_session_cart(request, data: dict) -> None:
-    request.session[SESSION_KEY] = data
+    # Institution licences only where a representative added some.
+    request.session[SESSION_KEY] = {
+        key: value for key, value in data.items() if key != "licences" or value
+    }
 
 
 def _signed_in(request) -> bool:
@@ -173,6 +196,50 @@ def set_membership(request, wanted: bool) -> bool:
     return True
 
 
+def add_licence(request, resource: ResourcePage, institution) -> bool:
+    """Put an institution licence in a representative's cart; False when it was there already.
+    Raises CartRefused (not a representative of it, not offered, a licence forbidding sale)."""
+    if not _signed_in(request):
+        raise CartRefused(_("Log in to buy an institution licence."))
+    if not purchasable().filter(pk=resource.pk).exists():
+        raise CartRefused(_("This resource is not available."))
+    reason = institution_licences.refusal(resource, institution, request.user)
+    if reason:
+        raise CartRefused(reason)
+    data = _session_cart(request)
+    pair = [resource.pk, institution.pk]
+    if pair in data["licences"]:
+        return False
+    data["licences"].append(pair)
+    _save_session_cart(request, data)
+    return True
+
+
+def remove_licence(request, resource_id: int, institution_id: int) -> bool:
+    """Take an institution licence out of the cart; False when it was not there."""
+    data = _session_cart(request)
+    pair = [resource_id, institution_id]
+    if pair not in data["licences"]:
+        return False
+    data["licences"].remove(pair)
+    _save_session_cart(request, data)
+    return True
+
+
+def licence_pairs(request) -> list[list[int]]:
+    """The (resource id, institution id) pairs of the institution licences in the cart."""
+    return _session_cart(request)["licences"]
+
+
+def clear_licences(request, pairs) -> None:
+    """Once paid, the institution licences of an order leave the cart."""
+    data = _session_cart(request)
+    kept = [pair for pair in data["licences"] if tuple(pair) not in set(map(tuple, pairs))]
+    if kept != data["licences"]:
+        data["licences"] = kept
+        _save_session_cart(request, data)
+
+
 def clear_membership(request) -> None:
     """Once a membership is paid, it leaves the cart."""
     if _session_cart(request)["membership"]:
@@ -195,6 +262,8 @@ def cart_for(request) -> Cart:
     cart = Cart(membership=data["membership"], signed_in=signed_in)
     if cart.membership:
         cart.membership_price_cents = membership_price_cents()
+    if signed_in and data["licences"]:
+        cart.licences = _licence_lines(request, data)
     if signed_in:
         user = request.user
         ids = list(
@@ -237,11 +306,45 @@ def cart_for(request) -> Cart:
     return cart
 
 
+def _licence_lines(request, data) -> list[LicenceLine]:
+    """The institution licences of the cart still for sale to this representative; the others
+    leave the cart silently (a role or an offer withdrawn since)."""
+    user = request.user
+    pairs = data["licences"]
+    resources = {
+        r.pk: r
+        for r in purchasable()
+        .filter(pk__in=[r for r, _i in pairs], price_cents__gt=0)
+        .prefetch_related("authors")
+    }
+    institutions = {i.pk: i for i in roles.represented_institutions(user)}
+    ends = institution_licences.current_ends(institutions, resources)
+    lines, kept = [], []
+    for resource_id, institution_id in pairs:
+        resource = resources.get(resource_id)
+        institution = institutions.get(institution_id)
+        if resource is None or institution is None or institution_offer.offer_refusal(resource):
+            continue
+        kept.append([resource_id, institution_id])
+        lines.append(
+            LicenceLine(
+                resource,
+                institution,
+                institution_offer.price_cents(resource),
+                ends.get((institution_id, resource_id)),
+            )
+        )
+    if kept != pairs:
+        data["licences"] = kept
+        _save_session_cart(request, data)
+    return lines
+
+
 def count_for(request) -> int:
     """The number of lines for the header: one query for a signed-in user, none for a visitor
     (the session only). Owned and unpublished resources are not counted."""
     data = _session_cart(request)
-    count = 1 if data["membership"] else 0
+    count = (1 if data["membership"] else 0) + len(data["licences"])
     if not _signed_in(request):
         return count + len(data["resources"])
     return (

@@ -23,7 +23,7 @@ from django.utils.translation import pgettext
 from core.i18n import current_language
 
 from . import cart as carts
-from . import demo_payments, pricing, stripe_gateway
+from . import demo_payments, institution_licences, pricing, stripe_gateway
 from .models import Order, OrderLine
 
 logger = logging.getLogger(__name__)
@@ -68,10 +68,16 @@ class PlannedLine:
     title: str
     seller: object
     amounts: pricing.LineAmounts
+    institution: object = None  # institution licences only
 
     @property
     def signature(self) -> tuple:
-        return (self.kind, self.resource.pk if self.resource else None, self.amounts.price_cents)
+        return (
+            self.kind,
+            self.resource.pk if self.resource else None,
+            self.institution.pk if self.institution else None,
+            self.amounts.price_cents,
+        )
 
 
 def not_configured_message() -> str:
@@ -138,6 +144,17 @@ def plan_lines(request) -> list[PlannedLine]:
         )
         for line in cart.lines
     ]
+    lines += [
+        PlannedLine(
+            OrderLine.Kind.INSTITUTION,
+            line.resource,
+            institution_licences.line_title(line.resource, line.institution),
+            seller_of(line.resource),
+            pricing.institution_line(line.price_cents),
+            line.institution,
+        )
+        for line in cart.licences
+    ]
     if cart.membership:
         lines.append(
             PlannedLine(
@@ -178,7 +195,10 @@ def _reusable_order(user, planned: list[PlannedLine]) -> Order | None:
     )
     for order in candidates:
         lines = sorted(
-            ((line.kind, line.resource_id, line.price_cents) for line in order.lines.all()),
+            (
+                (line.kind, line.resource_id, line.institution_id, line.price_cents)
+                for line in order.lines.all()
+            ),
             key=repr,
         )
         if lines == wanted:
@@ -210,6 +230,7 @@ def _create_order(request, planned: list[PlannedLine]) -> Order:
             resource=line.resource,
             title=line.title[:255],
             seller=line.seller,
+            institution=line.institution,
             price_cents=line.amounts.price_cents,
             commission_cents=line.amounts.commission_cents,
             seller_share_cents=line.amounts.seller_share_cents,

@@ -1,5 +1,5 @@
 """Fulfilment: a paid Checkout Session turns its order into a paid order — downloads granted,
-membership extended, sellers' payouts created (and sent when their account can receive), the
+institution licences started, membership extended, sellers' payouts created (and sent when their account can receive), the
 receipt e-mailed. One function, idempotent and safe when two deliveries of the same event (or
 two events of the same payment) arrive at once: the order row is locked and its status decides."""
 
@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from core.tasks import enqueue_on_commit
 
-from . import membership, refunds, stripe_gateway, tasks
+from . import institution_licences, membership, refunds, stripe_gateway, tasks
 from .models import CartItem, Entitlement, Order, OrderLine, Payout
 from .refunds import object_id
 
@@ -167,10 +167,16 @@ def fulfil_order(reference: str, *, session: dict) -> Order:
         _extend_membership(order, lines)
         CartItem.objects.filter(
             user_id=order.user_id,
-            resource_id__in=[line.resource_id for line in lines if line.resource_id],
+            resource_id__in=[
+                line.resource_id
+                for line in lines
+                if line.resource_id and line.kind == OrderLine.Kind.RESOURCE
+            ],
         ).delete()
     else:
         logger.error("Order %s has no buyer account: nothing granted", order.reference)
+    # Licences whatever the buyer's account: they belong to the institution.
+    institution_licences.grant(lines, order.paid_at)
     payout_ids = _create_payouts(order, lines)
     enqueue_on_commit(tasks.send_receipt, order.pk)
 

@@ -154,8 +154,17 @@ class OrderLine(models.Model):
                 condition=Q(refunded_cents__lte=models.F("price_cents")),
                 name="boutique_line_refund_le_price",
             ),
+            # One purchase of a resource per order, and one institution licence of a resource
+            # per institution (a representative of two colleges may buy one for each).
             models.UniqueConstraint(
-                fields=["order", "resource"], name="boutique_line_one_per_resource"
+                fields=["order", "resource"],
+                condition=Q(institution__isnull=True),
+                name="boutique_line_one_per_resource",
+            ),
+            models.UniqueConstraint(
+                fields=["order", "resource", "institution"],
+                condition=Q(institution__isnull=False),
+                name="boutique_line_one_licence_per_institution",
             ),
         ]
 

@@ -48,6 +48,13 @@ def resource_line(resource, user, percent: int | None = None) -> LineAmounts:
     return LineAmounts(price, commission, share, is_member_price)
 
 
+def institution_line(price_cents: int, percent: int | None = None) -> LineAmounts:
+    """An institution licence (its price from resources/institution_offer.py): the same
+    commission as any sale of the resource, never a member price."""
+    commission, share = split(price_cents, percent)
+    return LineAmounts(price_cents, commission, share, False)
+
+
 def membership_line(price_cents: int) -> LineAmounts:
     """The yearly membership: all of it goes to APOP."""
     return LineAmounts(price_cents, price_cents, 0, False)

@@ -1,7 +1,7 @@
 """Refunds: staff ask Stripe for one (`refund`), and the `charge.refunded` event applies what
 Stripe actually gave back (`apply_charge_refunded`) — also for refunds made in Stripe's
-dashboard. Applying means: the refunded amount allocated to the order's lines, downloads of fully
-refunded lines revoked, the sellers' shares taken back in proportion (transfer reversals, or a
+dashboard. Applying means: the refunded amount allocated to the order's lines, downloads and
+institution licences of fully refunded lines revoked, the sellers' shares taken back in proportion (transfer reversals, or a
 smaller pending payout), the order's status, and an e-mail to the buyer.
 
 Allocation, from the Refund rows and the charge's `amount_refunded` (so a replayed event, or
@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 
 from core.tasks import enqueue_on_commit
 
-from . import stripe_gateway, tasks
+from . import institution_licences, stripe_gateway, tasks
 from .models import Entitlement, Order, OrderLine, Payout, Refund
 
 logger = logging.getLogger(__name__)
@@ -241,6 +241,7 @@ def settle(order: Order, refunded_cents: int) -> list[int]:
             )
         if line.is_refunded:
             Entitlement.objects.live().filter(order_line=line).update(revoked_at=now)
+            institution_licences.revoke(line, now)
     _take_back(order, per_seller)
     order.refunded_cents = refunded_cents
     order.status = (

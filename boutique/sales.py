@@ -20,10 +20,11 @@ from resources.models import Download, ResourcePage
 from .models import Order, OrderLine, Payout
 
 
-def sold_lines(seller):
-    """The seller's resource lines on orders that were paid (refunded or not)."""
+def sold_lines(seller, kinds=(OrderLine.Kind.RESOURCE,)):
+    """The seller's lines (resources; institution licences too when asked) on orders that were
+    paid (refunded or not)."""
     return OrderLine.objects.filter(
-        seller=seller, kind=OrderLine.Kind.RESOURCE, order__status__in=Order.PAID_STATUSES
+        seller=seller, kind__in=kinds, order__status__in=Order.PAID_STATUSES
     )
 
 
@@ -69,6 +70,19 @@ class Totals:
 
 
 @dataclass
+class InstitutionSale:
+    """An institution licence the seller sold: shown apart from the sales to teachers."""
+
+    sold_on: datetime.datetime
+    title: str
+    institution: str
+    price_cents: int
+    share_cents: int
+    refunded_cents: int
+    licence_until: datetime.datetime | None  # None once refunded (revoked)
+
+
+@dataclass
 class SalesSummary:
     by_resource: list[ResourceSales]
     by_month: list[MonthSales]
@@ -76,6 +90,7 @@ class SalesSummary:
     totals: Totals
     pending_cents: int
     paid_cents: int
+    institution_sales: list[InstitutionSale] = field(default_factory=list)
     has_sales: bool = field(init=False)
 
     def __post_init__(self):
@@ -158,6 +173,31 @@ def downloads_by_resource(seller) -> list[ResourceDownloads]:
     return [ResourceDownloads(row["pk"], row["title"], row["downloads"]) for row in pages]
 
 
+def institution_sales(seller) -> list[InstitutionSale]:
+    """The seller's institution licences sold, latest first (one query)."""
+    lines = (
+        sold_lines(seller, kinds=(OrderLine.Kind.INSTITUTION,))
+        .select_related("order", "institution", "resource", "institution_licence")
+        .order_by("-order__paid_at", "-pk")
+    )
+    sales = []
+    for line in lines:
+        licence = getattr(line, "institution_licence", None)
+        live = licence is not None and licence.revoked_at is None
+        sales.append(
+            InstitutionSale(
+                sold_on=line.order.paid_at or line.order.created_at,
+                title=line.resource.title if line.resource else line.title,
+                institution=line.institution.name if line.institution else "",
+                price_cents=line.price_cents,
+                share_cents=line.seller_share_cents,
+                refunded_cents=line.refunded_cents,
+                licence_until=licence.ends_at if live else None,
+            )
+        )
+    return sales
+
+
 def payout_amounts(seller) -> tuple[int, int]:
     """(pending, paid) in cents: the seller's payouts waiting for their account, and those
     transferred, each net of what refunds took back."""
@@ -170,7 +210,7 @@ def payout_amounts(seller) -> tuple[int, int]:
 
 
 def summary(seller) -> SalesSummary:
-    """Everything the sales page shows, in four queries."""
+    """Everything the sales page shows, in five queries."""
     by_resource = sales_by_resource(seller)
     totals = Totals()
     for row in by_resource:
@@ -187,6 +227,7 @@ def summary(seller) -> SalesSummary:
         totals=totals,
         pending_cents=pending,
         paid_cents=paid,
+        institution_sales=institution_sales(seller),
     )
 
 
@@ -201,12 +242,13 @@ def decimal_amount(cents: int) -> str:
 
 
 def export_rows(seller):
-    """(header, rows) of the CSV export: one row per sold line, oldest first."""
+    """(header, rows) of the CSV export: one row per sold line, oldest first (institution
+    licences among them, their title saying so)."""
     payout_status = Payout.objects.filter(order=OuterRef("order"), seller=seller).values("status")[
         :1
     ]
     lines = (
-        sold_lines(seller)
+        sold_lines(seller, kinds=(OrderLine.Kind.RESOURCE, OrderLine.Kind.INSTITUTION))
         .annotate(sold_on=_sold_on(), payout_status=Subquery(payout_status))
         .order_by("sold_on", "pk")
         .values(

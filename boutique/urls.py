@@ -12,6 +12,16 @@ urlpatterns = [
     path(localized_route("panier/"), views.cart_page, name="cart"),
     path(localized_route("panier/ajouter/<int:resource_id>/"), views.add, name="add"),
     path(localized_route("panier/retirer/<int:resource_id>/"), views.remove, name="remove"),
+    path(
+        localized_route("panier/licence/<int:resource_id>/<int:institution_id>/"),
+        views.add_licence,
+        name="add_licence",
+    ),
+    path(
+        localized_route("panier/licence/<int:resource_id>/<int:institution_id>/retirer/"),
+        views.remove_licence,
+        name="remove_licence",
+    ),
     path(localized_route("panier/adhesion/"), views.membership_line, name="add_membership"),
     path(localized_route("panier/obtenir/<int:resource_id>/"), views.obtain, name="obtain"),
     path(

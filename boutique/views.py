@@ -14,13 +14,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts import roles
+from accounts.models import Institution
 from core.redirects import safe_next
 from resources.models import ResourcePage
 
 from . import cart as carts
 from . import checkout as checkouts
 from . import demo_payments
-from .models import Entitlement, Order, OrderLine
+from .models import Entitlement, InstitutionLicence, Order, OrderLine
 
 
 def _resource_url(request, resource: ResourcePage) -> str:
@@ -71,6 +72,37 @@ def remove(request, resource_id):
     """POST: take a resource out of the cart."""
     if carts.remove_resource(request, resource_id):
         messages.success(request, _("The resource was removed from your cart."))
+    return redirect(safe_next(request, reverse("boutique:cart")))
+
+
+@require_POST
+def add_licence(request, resource_id, institution_id):
+    """POST: a representative puts an institution licence of a paid resource in the cart."""
+    resource = get_object_or_404(ResourcePage, pk=resource_id)
+    if not request.user.is_authenticated:
+        return redirect_to_login(_resource_url(request, resource))
+    institution = Institution.objects.filter(pk=institution_id).first()
+    try:
+        added = carts.add_licence(request, resource, institution)
+    except carts.CartRefused as refusal:
+        messages.error(request, refusal.message)
+        return redirect(safe_next(request, _resource_url(request, resource)))
+    if added:
+        messages.success(
+            request,
+            _("The institution licence of “%(title)s” for %(institution)s is in your cart.")
+            % {"title": resource.title, "institution": institution.name},
+        )
+    else:
+        messages.info(request, _("This institution licence is already in your cart."))
+    return redirect(safe_next(request, _resource_url(request, resource)))
+
+
+@require_POST
+def remove_licence(request, resource_id, institution_id):
+    """POST: take an institution licence out of the cart."""
+    if carts.remove_licence(request, resource_id, institution_id):
+        messages.success(request, _("The institution licence was removed from your cart."))
     return redirect(safe_next(request, reverse("boutique:cart")))
 
 
@@ -212,8 +244,20 @@ def order_detail(request, reference):
     paid = order.is_paid
     if paid and has_membership:
         carts.clear_membership(request)  # bought: it leaves the cart
+    licences = {
+        licence.order_line_id: licence
+        for licence in InstitutionLicence.objects.filter(
+            order_line__in=lines, revoked_at__isnull=True
+        )
+    }
+    if paid and licences:
+        carts.clear_licences(
+            request,
+            [(line.resource_id, line.institution_id) for line in lines if line.pk in licences],
+        )
     for line in lines:
         line.can_download = line.resource_id in entitled
+        line.licence_until = licences[line.pk].ends_at if line.pk in licences else None
         line.resource_url = (
             line.resource.get_url(request=request) if line.resource and line.resource.live else ""
         )

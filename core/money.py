@@ -39,6 +39,19 @@ def parse_price_cents(text: str) -> int:
     return cents
 
 
+def parse_optional_price(text: str, negative_message=None) -> int | None:
+    """An optional price (a member or an institution price): None when left empty; a negative
+    amount refused with the field's own message."""
+    if not (text or "").strip():
+        return None
+    try:
+        return parse_price_cents(text)
+    except ValidationError as error:
+        if error.code == "negative" and negative_message:
+            raise ValidationError(negative_message, code="negative") from None
+        raise
+
+
 def format_price(cents: int | None, lang: str = "fr") -> str:
     """Cents back into what a person types: « 12,50 » (French) or "12.50"; "" for nothing."""
     if cents is None:

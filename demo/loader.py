@@ -25,7 +25,7 @@ from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
 
 from accounts.models import Institution, InstitutionDomain
-from accounts.roles import EDITORS_GROUP, academic_year, today
+from accounts.roles import EDITORS_GROUP, academic_year, fcp_year, today
 from home.models import SiteLinks
 from resources.models import (
     CollectionItem,
@@ -151,9 +151,11 @@ def ensure_demo_people(folder: Path = DATA_DIR) -> None:
     )
     institution = read("accounts", folder)["institution"]
     if not InstitutionDomain.objects.filter(domain=institution["domain"]).exists():
+        start, end = fcp_year(academic_year())
         college, _created = Institution.objects.get_or_create(
             name=institution["name"],
-            defaults={"fcp_member": True, "fcp_member_year": academic_year()},
+            # A member today, July (between two FCP years) included.
+            defaults={"member_from": min(start, today()), "member_until": end},
         )
         InstitutionDomain.objects.create(institution=college, domain=institution["domain"])
 

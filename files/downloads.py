@@ -3,7 +3,8 @@ LICENCE.txt and ATTRIBUTION.txt, resources/packages.py) and /telechargement/<res
 id>/ (one original file).
 
 Access: free resources for anyone (no account needed, in the REL spirit); paid ones for their
-authors, staff and the holders of an entitlement (boutique/entitlements.py); unpublished or
+authors, staff, the holders of an entitlement and the staff of an institution holding a live
+institution licence (boutique/entitlements.py); unpublished or
 restricted ones exist only for those people (404 for everyone else, before anything else is
 looked at).
 Files leave through resources/delivery.py: a presigned S3 URL valid a few minutes, or a stream
@@ -38,7 +39,7 @@ def _resource_for(request, resource_id) -> ResourcePage:
     user = request.user
     is_insider = user.is_authenticated and (user.is_staff or is_author(user, page))
     page._is_insider = is_insider
-    page._is_holder = not is_insider and entitlements.holds(user, page)
+    page._is_holder = not is_insider and entitlements.may_download(user, page)
     # Unpublished or restricted (Wagtail privacy) resources exist only for their authors, staff
     # and the people who bought them (a purchase stays downloadable after its withdrawal).
     if (

@@ -17,8 +17,9 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 
+from accounts import roles
 from accounts.models import Institution
-from accounts.roles import academic_year, staff_user_ids
+from accounts.roles import staff_user_ids
 from boutique.models import Order, OrderLine
 from resources.models import Download
 
@@ -62,12 +63,12 @@ def is_over(first_day: datetime.date, now: datetime.datetime | None = None) -> b
 
 
 def member_during(institution: Institution, first_day: datetime.date) -> bool:
-    """Was the institution an FCP member for part of the month? Its membership period when
-    set, else the FCP flag with the academic year the month belongs to."""
+    """Was the institution an FCP member for part of the month (its membership period, both end
+    days included, touches the month)?"""
     last_day = month_bounds(first_day)[1].date() - datetime.timedelta(days=1)
     if institution.member_from and institution.member_until:
         return institution.member_from <= last_day and institution.member_until >= first_day
-    return bool(institution.fcp_member and institution.fcp_member_year == academic_year(first_day))
+    return False
 
 
 # --- Figures ---------------------------------------------------------------------------------
@@ -287,18 +288,23 @@ def member_institutions(first_day: datetime.date) -> list[Institution]:
     ]
 
 
-def past_statements(institution: Institution) -> list[Statement]:
-    """The institution's statements, latest month first (the representative's page lists
-    them)."""
-    return list(institution.statements.order_by("-month"))
+def statements_of(institutions) -> dict[int, list[Statement]]:
+    """{institution id: its statements, latest month first}, in one query (the representative's
+    page)."""
+    grouped: dict[int, list[Statement]] = {institution.pk: [] for institution in institutions}
+    for statement in Statement.objects.filter(institution__in=institutions).order_by("-month"):
+        grouped[statement.institution_id].append(statement)
+    return grouped
 
 
 def statement_for_representative(user, pk: int) -> Statement | None:
-    """Statement `pk` when `user` is a representative of its institution, else None."""
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
+    """Statement `pk` when `user` represents its institution today (named, and a confirmed
+    address still in its domains: accounts.roles), else None."""
+    represented = [institution.pk for institution in roles.represented_institutions(user)]
+    if not represented:
         return None
     return (
-        Statement.objects.filter(pk=pk, institution__representatives__user=user)
+        Statement.objects.filter(pk=pk, institution_id__in=represented)
         .select_related("institution")
         .first()
     )

@@ -1,16 +1,23 @@
-"""The local representative's page, and the files of the institution's monthly statements."""
+"""The local representative's page (/<lang>/compte/etablissement/): each institution they
+represent, with its past monthly statements' files. Everybody else gets a 404 — the page of an
+institution does not exist for them (as another buyer's order does not); visitors are asked to log
+in first."""
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
+from django.template.response import TemplateResponse
 from django.views.decorators.http import require_GET
 
-from . import exports, statements
+from . import exports, overview, statements
 
 
 @login_required
+@require_GET
 def institution_page(request):
-    # Built by issue 18 (point 1); until then nobody has an institution page.
-    raise Http404
+    overviews = overview.overviews_for(request.user)
+    if not overviews:
+        raise Http404
+    return TemplateResponse(request, "institutions/page.html", {"overviews": overviews})
 
 
 # kind in the address: (how the file is made, its media type)

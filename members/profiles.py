@@ -56,6 +56,7 @@ class AccountSummary:
     gets_member_price: bool
     may_submit: bool
     author_slug: str
+    represented: list  # the institutions whose local representative they are
 
     @property
     def membership_expires_label(self) -> str:
@@ -82,6 +83,7 @@ def account_summary(user) -> AccountSummary:
         gets_member_price=roles.gets_member_price(user, today),
         may_submit=roles.may_submit(user),
         author_slug=user.slug if has_author_page(user) else "",
+        represented=roles.represented_institutions(user),
     )
 
 

@@ -75,6 +75,16 @@ class ResourcePageForm(WagtailAdminPageForm):
         negative_message=_("The member price cannot be negative."),
         help_text=_("Lower than the price. Leave empty for the same price."),
     )
+    institution_price_cents = MoneyField(
+        label=_("Price of an institution licence (optional)"),
+        required=False,
+        empty_value=None,
+        negative_message=_("The institution licence price cannot be negative."),
+        help_text=_(
+            "Every teacher of an institution downloads the resource for a year. "
+            "Leave empty for 5 × the price; write 0 not to offer it."
+        ),
+    )
 
 
 class CollectionPageForm(WagtailAdminPageForm):

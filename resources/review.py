@@ -36,7 +36,11 @@ class Problem:
 
 
 # The prices are typed in dollars: their fields' names ("price (cents)") would mislead here.
-_LABELS = {"price_cents": _("Price"), "member_price_cents": _("Member price")}
+_LABELS = {
+    "price_cents": _("Price"),
+    "member_price_cents": _("Member price"),
+    "institution_price_cents": _("Institution licence price"),
+}
 
 
 def _label(page, field_name: str) -> str:

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.formats import money
 
-from . import adaptations, licences
+from . import adaptations, institution_offer, licences
 
 
 def course_errors(courses, disciplines) -> list:
@@ -38,7 +38,7 @@ def resource_errors(page) -> dict[str, list]:
         errors.setdefault(field, []).append(message)
 
     price = page.price_cents if page.price_cents is not None else 0
-    if price < 0 or (page.member_price_cents or 0) < 0:
+    if price < 0 or (page.member_price_cents or 0) < 0 or (page.institution_price_cents or 0) < 0:
         # The fields' own validators refuse negative amounts, with their message.
         return errors
     if page.member_price_cents is not None:
@@ -46,6 +46,8 @@ def resource_errors(page) -> dict[str, list]:
             add("member_price_cents", _("A free resource has no member price."))
         elif page.member_price_cents > price:
             add("member_price_cents", _("The member price cannot be higher than the price."))
+    for message in institution_offer.errors(page):
+        add("institution_price_cents", message)
     # In memory for a page being built in the admin (modelcluster), from the database otherwise.
     for message in course_errors(page.courses.all(), page.disciplines.all()):
         add("courses", message)

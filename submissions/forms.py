@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from core.money import format_price, parse_price_cents
+from core.money import format_price, parse_optional_price, parse_price_cents
 from resources import adaptations, licences, uploads
 from resources.models import (
     Course,
@@ -296,6 +296,7 @@ class FilesForm(StepForm):
 _FORM_FIELDS = {
     "price_cents": "price",
     "member_price_cents": "member_price",
+    "institution_price_cents": "institution_price",
     "adapted_from_page": "adapted_from_url",
 }
 
@@ -305,6 +306,7 @@ _DRAFT_ATTRIBUTES = {
     "licence": "licence",
     "price": "price_cents",
     "member_price": "member_price_cents",
+    "institution_price": "institution_price_cents",
     "adapted_from_url": "adapted_from_page",
     "source_title": "source_title",
     "source_author": "source_author",
@@ -316,6 +318,7 @@ _STRIPPED = {"source_title", "source_author"}
 _RULE_INPUTS = {
     "price_cents": {"price", "licence", "adapted_from_url", "source_licence"},
     "member_price_cents": {"price", "member_price"},
+    "institution_price_cents": {"price", "institution_price"},
     "licence": {"licence", "adapted_from_url", "source_licence"},
     "adapted_from_page": {"adapted_from_url"},
     "source_title": {"adapted_from_url", "source_title"},
@@ -346,6 +349,16 @@ class LicenceForm(StepForm):
         required=False,
         max_length=20,
         help_text=_("Lower than the price. Leave empty for the same price."),
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
+    )
+    institution_price = forms.CharField(
+        label=_("Price of an institution licence (optional)"),
+        required=False,
+        max_length=20,
+        help_text=_(
+            "Every teacher of an institution downloads the resource for a year. "
+            "Leave empty for 5 × the price; write 0 not to offer it."
+        ),
         widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
     )
     adapted_from_url = forms.CharField(
@@ -381,6 +394,7 @@ class LicenceForm(StepForm):
             "licence": licence,
             "price": format_price(draft.price_cents, lang) if draft.price_cents else "",
             "member_price": format_price(draft.member_price_cents, lang),
+            "institution_price": format_price(draft.institution_price_cents, lang),
             "adapted_from_url": source.url if source is not None else "",
             "source_title": draft.source_title,
             "source_author": draft.source_author,
@@ -392,15 +406,15 @@ class LicenceForm(StepForm):
         return parse_price_cents(self.cleaned_data["price"])
 
     def clean_member_price(self) -> int | None:
-        text = self.cleaned_data["member_price"]
-        if not text.strip():
-            return None
-        try:
-            return parse_price_cents(text)
-        except ValidationError as error:
-            if error.code == "negative":
-                raise ValidationError(_("The member price cannot be negative.")) from None
-            raise
+        return parse_optional_price(
+            self.cleaned_data["member_price"], _("The member price cannot be negative.")
+        )
+
+    def clean_institution_price(self) -> int | None:
+        return parse_optional_price(
+            self.cleaned_data["institution_price"],
+            _("The institution licence price cannot be negative."),
+        )
 
     def clean_adapted_from_url(self):
         text = self.cleaned_data["adapted_from_url"].strip()

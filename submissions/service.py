@@ -72,6 +72,7 @@ FIELD_STEPS = {
     "licence": LICENCE,
     "price_cents": LICENCE,
     "member_price_cents": LICENCE,
+    "institution_price_cents": LICENCE,
     "adapted_from_page": LICENCE,
     "source_title": LICENCE,
     "source_author": LICENCE,

@@ -5,23 +5,26 @@ cart is read here, at most one query for a signed-in user and none for a visitor
 from django import template
 from django.db.models import Exists, OuterRef
 
+from accounts import roles
 from resources.models import ResourcePage
 from resources.templatetags import resource_tags
 
 from .. import cart as carts
-from .. import checkout, entitlements, pricing
+from .. import checkout, entitlements, institution_licences, pricing
 from ..models import CartItem, Entitlement, Order
 
 register = template.Library()
 
 
-def buy_state(request, page, author_ids=()) -> str:
-    """The visitor's state: owned (entitlement, author or staff), in_cart, or buy."""
+def buy_state(request, page, author_ids=(), institutions=None) -> tuple[str, object]:
+    """The visitor's state — owned (entitlement, author or staff), licensed (a live licence of
+    one of their `institutions`), in_cart, or buy — and that licence. No query for a visitor,
+    two at most for a signed-in user (their institutions given)."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
-        return "in_cart" if carts.in_cart(request, page.pk) else "buy"
+        return ("in_cart" if carts.in_cart(request, page.pk) else "buy"), None
     if user.is_staff or user.pk in author_ids:
-        return "owned"
+        return "owned", None
     row = (
         ResourcePage.objects.filter(pk=page.pk)
         .annotate(
@@ -32,21 +35,35 @@ def buy_state(request, page, author_ids=()) -> str:
         .first()
     ) or {"owned": False, "in_cart": False}
     if row["owned"]:
-        return "owned"
-    return "in_cart" if row["in_cart"] else "buy"
+        return "owned", None
+    licence = institution_licences.live_licence(user, page.pk, institutions)
+    if licence is not None:
+        return "licensed", licence
+    return ("in_cart" if row["in_cart"] else "buy"), None
 
 
 @register.inclusion_tag("boutique/includes/buy_box.html", takes_context=True)
 def buy_box(context, page):
     """{% buy_box page %}: price, member price and the visitor's action (download, in the cart,
-    add to cart, or « purchases not open yet » in production without Stripe keys)."""
+    add to cart, or « purchases not open yet » in production without Stripe keys); for a local
+    representative, the institution licence of each of their institutions."""
     request = context.get("request")
-    state = buy_state(request, page, context.get("author_ids") or ())
+    user = getattr(request, "user", None)
+    # The visitor's institutions, read once for their licences and their offers (two queries).
+    institutions = roles.institutions_of(user) if user is not None else []
+    state, licence = buy_state(request, page, context.get("author_ids") or (), institutions)
+    payments_open = checkout.payment_mode() != checkout.Mode.CLOSED
+    offers = []
+    if payments_open and institutions:
+        pairs = carts.licence_pairs(request)
+        offers = institution_licences.offers(user, page, pairs, institutions)
     return {
         "page": page,
         "request": request,
         "state": state,
-        "payments_open": checkout.payment_mode() != checkout.Mode.CLOSED,
+        "licence": licence,
+        "offers": offers,
+        "payments_open": payments_open,
         "csrf_token": context.get("csrf_token"),
     }
 

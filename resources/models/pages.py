@@ -220,6 +220,18 @@ class ResourcePage(Page):
         validators=[MinValueValidator(0, _("The member price cannot be negative."))],
         help_text=_("Optional lower price for APOP members and staff of member institutions."),
     )
+    # The institution licence (« licence d'établissement »): every teacher of a college for a year
+    # (resources/institution_offer.py). Empty: 5 × the price; 0: not offered.
+    institution_price_cents = models.PositiveIntegerField(
+        _("institution licence price (cents)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0, _("The institution licence price cannot be negative."))],
+        help_text=_(
+            "Price of a licence for every teacher of an institution, for a year. "
+            "Empty: 5 × the price; 0: not offered."
+        ),
+    )
     currency = models.CharField(max_length=3, default=settings.BOUTIQUE_CURRENCY, editable=False)
 
     duration_minutes = models.PositiveIntegerField(
@@ -282,6 +294,7 @@ class ResourcePage(Page):
     licence_panels = [
         FieldPanel("licence"),
         FieldRowPanel([FieldPanel("price_cents"), FieldPanel("member_price_cents")]),
+        FieldPanel("institution_price_cents"),
         MultiFieldPanel(
             [
                 FieldPanel("adapted_from_page"),

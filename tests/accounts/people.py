@@ -56,7 +56,7 @@ def build_people(member, resource) -> People:
     EmailAddress.objects.create(
         user=marie, email="marie.perso@example.org", verified=False, primary=False
     )
-    institution = Institution.objects.create(name="Cégep de démonstration", fcp_member=True)
+    institution = Institution.objects.create(name="Cégep de démonstration")
     InstitutionDomain.objects.create(institution=institution, domain="cegep.example")
 
     sophie = member("Sophie Gagnon", email="sophie@example.org")

@@ -1,5 +1,7 @@
 """Editors manage accounts in the Wagtail admin with the e-mail login."""
 
+import datetime
+
 import pytest
 from django.contrib.auth import get_user_model
 
@@ -81,8 +83,8 @@ def test_editors_create_an_institution_with_its_domains(client, editor):
         "/admin/snippets/accounts/institution/add/",
         {
             "name": "Cégep de l'Exemple",
-            "fcp_member": "on",
-            "fcp_member_year": "2026",
+            "member_from": "2026-08-01",
+            "member_until": "2027-06-30",
             "domains-TOTAL_FORMS": "2",
             "domains-INITIAL_FORMS": "0",
             "domains-MIN_NUM_FORMS": "1",
@@ -95,15 +97,19 @@ def test_editors_create_an_institution_with_its_domains(client, editor):
             "domains-1-ORDER": "2",
             "domains-1-DELETE": "",
             "domains-1-id": "",
+            "representatives-TOTAL_FORMS": "0",
+            "representatives-INITIAL_FORMS": "0",
+            "representatives-MIN_NUM_FORMS": "0",
+            "representatives-MAX_NUM_FORMS": "1000",
         },
     )
 
     assert response.status_code == 302
     institution = Institution.objects.get()
-    assert (institution.name, institution.fcp_member, institution.fcp_member_year) == (
+    assert (institution.name, institution.member_from, institution.member_until) == (
         "Cégep de l'Exemple",
-        True,
-        2026,
+        datetime.date(2026, 8, 1),
+        datetime.date(2027, 6, 30),
     )
     assert sorted(institution.domains.values_list("domain", flat=True)) == [
         "cegep-exemple.qc.ca",
@@ -122,6 +128,10 @@ def test_an_institution_without_domain_is_refused(client, editor):
             "domains-INITIAL_FORMS": "0",
             "domains-MIN_NUM_FORMS": "1",
             "domains-MAX_NUM_FORMS": "1000",
+            "representatives-TOTAL_FORMS": "0",
+            "representatives-INITIAL_FORMS": "0",
+            "representatives-MIN_NUM_FORMS": "0",
+            "representatives-MAX_NUM_FORMS": "1000",
         },
     )
 

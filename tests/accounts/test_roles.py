@@ -23,8 +23,10 @@ def make_user(email="prof@example.org", **fields):
 
 
 def make_institution(domain="cegep-exemple.qc.ca", year=2026, fcp_member=True):
+    """A member institution for the FCP year `year` (August 1 to June 30), or none."""
+    start, end = roles.fcp_year(year) if fcp_member else (None, None)
     institution = Institution.objects.create(
-        name=f"Cégep {domain}", fcp_member=fcp_member, fcp_member_year=year
+        name=f"Cégep {domain}", member_from=start, member_until=end
     )
     InstitutionDomain.objects.create(institution=institution, domain=domain)
     return institution
@@ -128,10 +130,12 @@ def test_no_member_price_without_a_confirmed_address_of_a_current_member(
         (datetime.date(2027, 6, 30), 2026, True),
         (datetime.date(2027, 3, 15), 2027, False),  # next year's membership has not begun
         (datetime.date(2027, 7, 1), 2026, False),  # last year's has ended
-        (datetime.date(2027, 7, 1), 2027, True),
+        (datetime.date(2027, 7, 31), 2027, False),  # the FCP year starts on August 1
+        (datetime.date(2027, 8, 1), 2027, True),
+        (datetime.date(2028, 6, 30), 2027, True),  # its last day counts
     ],
 )
-def test_fcp_membership_follows_the_academic_year_not_the_calendar_year(on, year, expected):
+def test_fcp_membership_follows_the_fcp_year_not_the_calendar_year(on, year, expected):
     make_institution("cegep-exemple.qc.ca", year=year)
     user = make_user("prof@cegep-exemple.qc.ca")
     confirm(user)

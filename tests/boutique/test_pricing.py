@@ -94,7 +94,9 @@ def test_staff_of_an_fcp_member_pay_the_member_price_all_academic_year(
     monkeypatch, make_member, today, amounts
 ):
     institution = Institution.objects.create(
-        name="Cégep de l'Exemple", fcp_member=True, fcp_member_year=2026
+        name="Cégep de l'Exemple",
+        member_from=datetime.date(2026, 8, 1),
+        member_until=datetime.date(2027, 6, 30),
     )
     InstitutionDomain.objects.create(institution=institution, domain="cegep-exemple.qc.ca")
     teacher = make_member("Prof Exemple", email="prof@cegep-exemple.qc.ca")

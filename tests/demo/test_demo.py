@@ -100,3 +100,39 @@ def test_loading_the_demo_again_changes_nothing(demo):
     call_command("load_demo", stdout=StringIO())
 
     assert _snapshot() == before
+
+
+@pytest.mark.django_db
+def test_the_demo_institution_has_its_representative_and_a_licence_bought(demo, client):
+    from accounts import roles
+    from accounts.models import Institution
+    from boutique import entitlements
+    from boutique.models import InstitutionLicence, Order, Payout
+
+    institution = Institution.objects.get(name="Cégep de démonstration")
+    User = get_user_model()
+    representative = User.objects.get(email="mandataire@cegep.example")
+    staff = User.objects.get(email="enseignante@cegep.example")
+    outsider = User.objects.get(email="enseignant@apop.example")
+
+    assert roles.is_institution_member(institution) is True
+    assert roles.represented_institutions(representative) == [institution]
+    (licence,) = InstitutionLicence.objects.live()
+    assert (licence.institution, licence.resource.slug) == (
+        institution,
+        "soins-calcul-doses-exercices",
+    )
+    order = licence.order_line.order
+    assert (order.status, order.user, order.total_cents, order.is_demonstration) == (
+        Order.Status.PAID,
+        representative,
+        6000,
+        True,
+    )
+    assert Payout.objects.filter(order=order, seller__email="sophie.gagnon@apop.example").exists()
+    assert entitlements.may_download(staff, licence.resource) is True
+    assert entitlements.may_download(outsider, licence.resource) is False
+    assert client.login(email="mandataire@cegep.example", password="demo-apop-2026")
+    html = client.get("/fr/compte/etablissement/").content.decode()
+    assert "Cégep de démonstration" in html
+    assert licence.resource.title in html

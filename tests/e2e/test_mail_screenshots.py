@@ -12,7 +12,7 @@ from accounts.models import Follow
 from resources.models import Discipline
 from tests.e2e.conftest import RESULTS
 from tests.e2e.helpers import axe_violations
-from tests.institutions.conftest import college, world  # noqa: F401  (fixtures used below)
+from tests.institutions.statements.conftest import college, world  # noqa: F401  (fixtures used below)
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db]
 

@@ -434,7 +434,7 @@ def test_anonymous_follow_of_an_account_without_a_page_is_404(client, teacher):
 
 
 def test_the_institution_of_a_confirmed_address_is_shown(client, marie):
-    institution = Institution.objects.create(name="Cégep de l'Exemple", fcp_member=True)
+    institution = Institution.objects.create(name="Cégep de l'Exemple")
     InstitutionDomain.objects.create(institution=institution, domain="cegep-exemple.qc.ca")
     # make_member confirms the address, as a sign-up does.
 

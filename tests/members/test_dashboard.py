@@ -10,8 +10,9 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from accounts import roles
 from accounts.models import Institution, InstitutionDomain
-from accounts.roles import academic_year
+from accounts.roles import academic_year, fcp_year
 
 pytestmark = pytest.mark.django_db
 User = get_user_model()
@@ -97,8 +98,9 @@ def test_an_expired_membership_is_mentioned(client):
 
 
 def test_staff_of_a_member_institution_get_member_prices(client):
+    start, end = fcp_year(academic_year())
     institution = Institution.objects.create(
-        name="Cégep de l'Exemple", fcp_member=True, fcp_member_year=academic_year()
+        name="Cégep de l'Exemple", member_from=min(start, roles.today()), member_until=end
     )
     InstitutionDomain.objects.create(institution=institution, domain="cegep-exemple.qc.ca")
     user = _user(client, email="prof@cegep-exemple.qc.ca")

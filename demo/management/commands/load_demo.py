@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from demo import loader
+from demo.institution import ensure_demo_institution
 from demo.statements import ensure_demo_statement
 from home.structure import ensure_editorial_page, ensure_home, ensure_site, ensure_site_links
 from resources.moderation import ensure_editorial_setup
@@ -57,6 +58,8 @@ class Command(BaseCommand):
         loader.ensure_demo_privacy_officer(site)
         created = loader.load_demo_catalogue(home, editor=accounts.get("editrice@apop.example"))
         loader.ensure_demo_people()
+        data = loader.read("accounts")
+        ensure_demo_institution(data, data["password"])
         loader.ensure_demo_edition()
         statement = ensure_demo_statement()
         self.stdout.write(
@@ -68,7 +71,6 @@ class Command(BaseCommand):
                 f"Demo statement of {statement.month:%Y-%m} for {statement.institution}: "
                 f"{statement.figures['downloads']['total']} staff downloads."
             )
-        data = loader.read("accounts")
         self.stdout.write(f"Demo accounts (local use only), password for all: {data['password']}")
         for spec in data["accounts"]:
             self.stdout.write(f"  {spec['email']:34} {spec['role']}")
@@ -76,3 +78,6 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"  {spec['email']:34} membre APOP / APOP member ({spec['display_name']})"
             )
+        institution = data["institution"]
+        for spec in [institution["representative"], *institution.get("staff", [])]:
+            self.stdout.write(f"  {spec['email']:34} {spec['role']}")

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from accounts.models import InstitutionRepresentative
 from institutions.models import Statement, StatementDelivery
-from tests.institutions.conftest import NOVEMBER, at
+from tests.institutions.statements.conftest import NOVEMBER, at
 
 pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
 

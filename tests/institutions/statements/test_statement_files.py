@@ -10,7 +10,7 @@ from django.utils import translation
 from pypdf import PdfReader
 
 from institutions import exports, statements
-from tests.institutions.conftest import NOVEMBER, at, download
+from tests.institutions.statements.conftest import NOVEMBER, at, download
 
 pytestmark = pytest.mark.django_db
 

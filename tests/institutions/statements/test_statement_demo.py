@@ -40,7 +40,11 @@ def demo_folder(tmp_path, make_resource):
     )
     make_resource("Limites", slug="demo-limites", disciplines=("201",))
     make_resource("Python", slug="demo-python", disciplines=("420",))
-    college = Institution.objects.create(name="Cégep de démonstration", fcp_member=True)
+    college = Institution.objects.create(
+        name="Cégep de démonstration",
+        member_from=datetime.date(2026, 8, 1),
+        member_until=datetime.date(2027, 6, 30),
+    )
     InstitutionDomain.objects.create(institution=college, domain="cegep.example")
     return tmp_path
 

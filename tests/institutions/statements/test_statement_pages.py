@@ -8,7 +8,7 @@ from django.utils import translation
 
 from institutions import statements
 from tests.helpers import lang_path
-from tests.institutions.conftest import NOVEMBER
+from tests.institutions.statements.conftest import NOVEMBER
 
 pytestmark = pytest.mark.django_db
 
@@ -92,7 +92,7 @@ def test_the_list_of_past_statements_links_each_month_to_its_files(college):
     with translation.override("fr"):
         html = render_to_string(
             "institutions/_statements.html",
-            {"statements": statements.past_statements(college)},
+            {"statements": statements.statements_of([college])[college.pk], "institution": college},
         )
 
     assert html.index("novembre\u00a02026") < html.index("octobre\u00a02026")

@@ -13,7 +13,7 @@ from accounts.roles import staff_user_ids
 from institutions import statements
 from institutions.models import Statement
 from resources.models import Discipline
-from tests.institutions.conftest import NOVEMBER, at, download, order
+from tests.institutions.statements.conftest import NOVEMBER, at, download, order
 
 pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
 
@@ -190,11 +190,10 @@ def test_an_institution_is_a_member_for_the_months_its_period_touches(college):
     assert statements.member_during(college, datetime.date(2027, 6, 1))
     assert not statements.member_during(college, datetime.date(2026, 6, 1))
     assert not statements.member_during(college, datetime.date(2027, 7, 1))
-    # Without a period: the FCP flag and the academic year of the month.
+    # Without a period, never a member (the admin refuses a period with one end only).
     assert statements.member_during(college.other, NOVEMBER) is False
     college.member_from = college.member_until = None
-    assert statements.member_during(college, NOVEMBER)
-    assert not statements.member_during(college, datetime.date(2027, 8, 1))
+    assert not statements.member_during(college, NOVEMBER)
 
 
 def test_a_statement_is_computed_once_and_kept_as_it_was(world):

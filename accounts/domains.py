@@ -1,0 +1,36 @@
+"""E-mail addresses and institutions' domains: which confirmed addresses a person has, and
+whether an address is in a domain (sub-domains included). No model of this app is imported here,
+so that the admin's forms may ask too."""
+
+
+def domain_candidates(address: str) -> list[str]:
+    """cegep.qc.ca for prof@info.cegep.qc.ca: the domain and each parent domain."""
+    domain = address.rsplit("@", 1)[-1].strip().lower().rstrip(".")
+    parts = domain.split(".")
+    return [".".join(parts[i:]) for i in range(len(parts) - 1)]
+
+
+def confirmed_addresses(user) -> list[str]:
+    """The user's confirmed e-mail addresses, primary first (one query; none for a visitor or an
+    inactive account)."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return []
+    from allauth.account.models import EmailAddress
+
+    return list(
+        EmailAddress.objects.filter(user=user, verified=True)
+        .order_by("-primary", "pk")
+        .values_list("email", flat=True)
+    )
+
+
+def address_in_domains(address: str, domains) -> bool:
+    """Whether an e-mail address is in one of these domains (sub-domains included)."""
+    wanted = {domain.strip().lower().lstrip("@").rstrip(".") for domain in domains}
+    return bool(wanted.intersection(domain_candidates(address)))
+
+
+def confirmed_in_domains(user, domains) -> bool:
+    """Whether one of the user's confirmed addresses is in these domains: who may be named an
+    institution's local representative."""
+    return any(address_in_domains(address, domains) for address in confirmed_addresses(user))
