@@ -136,3 +136,21 @@ def test_the_demo_institution_has_its_representative_and_a_licence_bought(demo, 
     html = client.get("/fr/compte/etablissement/").content.decode()
     assert "Cégep de démonstration" in html
     assert licence.resource.title in html
+
+
+@pytest.mark.django_db
+def test_a_member_s_submission_waits_for_the_editors(demo):
+    from submissions import service
+
+    (page,) = ResourcePage.objects.filter(live=False, title="Exercices corrigés : la loi normale")
+    draft = service.draft_of(page)
+
+    assert page.owner.email == "sophie.gagnon@apop.example"
+    assert service.is_in_review(page) is True
+    assert list(draft.disciplines.values_list("code", flat=True)) == ["201"]
+    assert draft.licence == "CC-BY-NC-SA-4.0"
+    assert [f.file.name.endswith(".pdf") for f in draft.files.all()] == [True]
+    assert [p.alt_text for p in draft.previews.all()] == [
+        "Première page des exercices sur la loi normale"
+    ]
+    assert service.submission_errors(draft) == {}

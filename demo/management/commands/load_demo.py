@@ -10,6 +10,7 @@ from django.db import transaction
 from demo import loader
 from demo.institution import ensure_demo_institution
 from demo.statements import ensure_demo_statement
+from demo.submission import ensure_demo_submission
 from home.structure import ensure_editorial_page, ensure_home, ensure_site, ensure_site_links
 from resources.moderation import ensure_editorial_setup
 from resources.structure import ensure_catalogue_structure
@@ -62,10 +63,13 @@ class Command(BaseCommand):
         ensure_demo_institution(data, data["password"])
         loader.ensure_demo_edition()
         statement = ensure_demo_statement()
+        submission = ensure_demo_submission()
         self.stdout.write(
             f"Demo catalogue: {created['resources']} resources and "
             f"{created['collections']} collections created."
         )
+        if submission is not None:
+            self.stdout.write(f"Demo submission waiting for the editors: {submission.title}")
         if statement is not None:
             self.stdout.write(
                 f"Demo statement of {statement.month:%Y-%m} for {statement.institution}: "
