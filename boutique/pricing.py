@@ -73,17 +73,27 @@ class Earning:
     price_cents: int
     commission_cents: int
     net_cents: int
+    institution: bool = False  # a sale of an institution licence
 
 
 def seller_earnings(
-    price_cents: int, member_price_cents: int | None = None, percent: int | None = None
+    price_cents: int,
+    member_price_cents: int | None = None,
+    percent: int | None = None,
+    *,
+    institution_price_cents: int | None = None,
 ) -> list[Earning]:
     """The seller's net per sale at the regular price, then at the member price when there is
-    one below it (as unit_price charges members); nothing for a free resource. The same split
-    as the order lines the checkout writes."""
+    one below it (as unit_price charges members), then for an institution licence when one is
+    offered (`institution_price_cents`: resources.institution_offer.price_for); nothing for a
+    free resource. The same split as the order lines the checkout writes."""
     if price_cents <= 0:
         return []
     earnings = [Earning(False, price_cents, *split(price_cents, percent))]
     if member_price_cents is not None and member_price_cents < price_cents:
         earnings.append(Earning(True, member_price_cents, *split(member_price_cents, percent)))
+    if institution_price_cents:
+        earnings.append(
+            Earning(False, institution_price_cents, *split(institution_price_cents, percent), True)
+        )
     return earnings

@@ -15,14 +15,19 @@ def default_price_cents(price_cents: int) -> int:
     return max(price_cents, 0) * DEFAULT_FACTOR
 
 
+def price_for(price_cents: int | None, chosen: int | None) -> int | None:
+    """What an institution licence costs at this regular price and the seller's choice (None:
+    the default); None when none is offered (free resource, or 0 chosen)."""
+    if (price_cents or 0) <= 0:
+        return None
+    price = default_price_cents(price_cents) if chosen is None else chosen
+    return price or None
+
+
 def price_cents(page) -> int | None:
     """What an institution licence of this resource costs; None when none is offered (free
     resource, or 0 chosen). The licence's own rule is `offer_refusal`."""
-    if (page.price_cents or 0) <= 0:
-        return None
-    chosen = page.institution_price_cents
-    price = default_price_cents(page.price_cents) if chosen is None else chosen
-    return price or None
+    return price_for(page.price_cents, page.institution_price_cents)
 
 
 def errors(page) -> list:

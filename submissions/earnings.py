@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET
 
 from accounts.roles import may_submit
 from boutique import pricing
+from resources import institution_offer
 from submissions.forms import parse_price_cents
 
 TEMPLATE = "boutique/includes/earnings.html"
@@ -22,10 +23,16 @@ def earnings(request):
         price = parse_price_cents(request.GET.get("prix", ""))
         member_text = request.GET.get("prix_membre", "")
         member_price = parse_price_cents(member_text) if member_text.strip() else None
+        institution_text = request.GET.get("prix_etablissement", "")
+        chosen = parse_price_cents(institution_text) if institution_text.strip() else None
     except ValidationError as error:
         return render(request, TEMPLATE, {"earnings": [], "invalid": error.messages[0]}, status=400)
     context = {
-        "earnings": pricing.seller_earnings(price, member_price),
+        "earnings": pricing.seller_earnings(
+            price,
+            member_price,
+            institution_price_cents=institution_offer.price_for(price, chosen),
+        ),
         "percent": pricing.commission_percent(),
     }
     return render(request, TEMPLATE, context)

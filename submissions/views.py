@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.roles import may_submit
 from core.i18n import current_language
-from resources import licences
+from resources import institution_offer, licences
 from submissions.forms import (
     ClassificationForm,
     DescriptionForm,
@@ -298,6 +298,7 @@ def _review(request, page):
         source_licence=(
             licences.get_licence(draft.source_licence) if draft.source_licence else None
         ),
+        institution_price=institution_offer.price_cents(draft),
     )
 
 

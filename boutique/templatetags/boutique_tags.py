@@ -6,6 +6,7 @@ from django import template
 from django.db.models import Exists, OuterRef
 
 from accounts import roles
+from resources import institution_offer
 from resources.models import ResourcePage
 from resources.templatetags import resource_tags
 
@@ -69,11 +70,18 @@ def buy_box(context, page):
 
 
 @register.inclusion_tag("boutique/includes/earnings.html")
-def seller_earnings(price_cents, member_price_cents=None):
-    """{% seller_earnings price member_price %}: the commission and the seller's net per sale at
-    each price (boutique.pricing), as a table."""
+def seller_earnings(price_cents, member_price_cents=None, institution_price_cents=None):
+    """{% seller_earnings price member_price institution_price %}: the commission and the
+    seller's net per sale at each price (boutique.pricing), as a table; the institution price as
+    the seller chose it (None: the default)."""
     return {
-        "earnings": pricing.seller_earnings(price_cents or 0, member_price_cents),
+        "earnings": pricing.seller_earnings(
+            price_cents or 0,
+            member_price_cents,
+            institution_price_cents=institution_offer.price_for(
+                price_cents, institution_price_cents
+            ),
+        ),
         "percent": pricing.commission_percent(),
     }
 

@@ -11,6 +11,7 @@
     var status = section.querySelector("[data-earnings-status]");
     var price = document.getElementById("id_price");
     var memberPrice = document.getElementById("id_member_price");
+    var institutionPrice = document.getElementById("id_institution_price");
     if (!table || !price || !memberPrice) return;
     var timer = null;
     var controller = null;
@@ -18,7 +19,8 @@
 
     function refresh() {
       var query = "?prix=" + encodeURIComponent(price.value) +
-        "&prix_membre=" + encodeURIComponent(memberPrice.value);
+        "&prix_membre=" + encodeURIComponent(memberPrice.value) +
+        (institutionPrice ? "&prix_etablissement=" + encodeURIComponent(institutionPrice.value) : "");
       if (query === lastQuery) return;
       lastQuery = query;
       if (controller) controller.abort();
@@ -48,6 +50,7 @@
 
     price.addEventListener("input", schedule);
     memberPrice.addEventListener("input", schedule);
+    if (institutionPrice) institutionPrice.addEventListener("input", schedule);
   }
 
   if (document.readyState === "loading") {

@@ -1,6 +1,7 @@
 """The engine's suggestions name a collection by its English title for English visitors."""
 
 import pytest
+from django.utils import translation
 
 from search import indexing, service
 
@@ -31,7 +32,8 @@ def test_an_english_visitor_is_suggested_the_english_title_and_path(calcul, engl
 def test_a_french_visitor_is_suggested_the_french_title(calcul):
     indexing.rebuild()
 
-    suggestions = service.suggest("calcul diff")
+    with translation.override("fr"):
+        suggestions = service.suggest("calcul diff")
 
     assert [(s.kind, s.text, s.url) for s in suggestions] == [
         ("collection", "Calcul différentiel libre", "/fr/collections/calcul-libre/")

@@ -46,6 +46,18 @@ def test_the_net_at_each_price_is_the_price_minus_the_commission(settings):
     assert member == pricing.Earning(True, 1000, 200, 800)
 
 
+def test_an_institution_licence_is_split_like_any_sale(settings):
+    settings.BOUTIQUE_COMMISSION_PERCENT = 20
+
+    earnings = pricing.seller_earnings(1250, None, institution_price_cents=6250)
+
+    assert earnings == [
+        pricing.Earning(False, 1250, 250, 1000),
+        pricing.Earning(False, 6250, 1250, 5000, institution=True),
+    ]
+    assert pricing.seller_earnings(0, None, institution_price_cents=6250) == []
+
+
 @pytest.mark.parametrize(
     ("price", "member_price", "expected"),
     [
@@ -90,14 +102,16 @@ def test_the_price_step_shows_the_commission_and_the_net_in_french(member_client
     assert "Ce que vous recevez par vente" in html
     assert re.search(
         r'<th scope="col" class="data-table__number">Prix régulier</th>'
-        r'<th scope="col" class="data-table__number">Prix membre</th>',
+        r'<th scope="col" class="data-table__number">Prix membre</th>'
+        r'<th scope="col" class="data-table__number">Licence d’établissement</th>',
         html,
     )
     assert f"Commission de l’APOP (20{NBSP}%)" in html
+    # The institution licence at its default price, 5 × 12,50 $.
     assert rows(html) == {
-        "price": [fr(1250), fr(1000)],
-        "commission": [fr(250), fr(200)],
-        "net": [fr(1000), fr(800)],
+        "price": [fr(1250), fr(1000), fr(6250)],
+        "commission": [fr(250), fr(200), fr(1250)],
+        "net": [fr(1000), fr(800), fr(5000)],
     }
     assert 'data-earnings="/fr/compte/depots/gains/"' in html
     assert "js/earnings.js" in html
@@ -118,7 +132,11 @@ def test_the_review_shows_the_same_table(member_client, draft):
 
     html = member_client.get(step_url(draft, "verification")).content.decode()
 
-    assert rows(html) == {"price": [fr(999)], "commission": [fr(200)], "net": [fr(799)]}
+    assert rows(html) == {
+        "price": [fr(999), fr(4995)],
+        "commission": [fr(200), fr(999)],
+        "net": [fr(799), fr(3996)],
+    }
     assert "Prix membre</th>" not in html[html.index("earnings-table") :]
 
 
@@ -131,14 +149,30 @@ def test_the_table_for_prices_being_typed(member_client):
     html = response.content.decode()
     assert response.status_code == 200
     assert rows(html) == {
-        "price": [fr(2500), fr(1950)],
-        "commission": [fr(500), fr(390)],
-        "net": [fr(2000), fr(1560)],
+        "price": [fr(2500), fr(1950), fr(12500)],
+        "commission": [fr(500), fr(390), fr(2500)],
+        "net": [fr(2000), fr(1560), fr(10000)],
     }
     assert (
         f'data-earnings-summary="Vous recevez 20,00{NBSP}$ par vente au prix régulier. '
-        f'Vous recevez 15,60{NBSP}$ par vente à un membre."'
+        f"Vous recevez 15,60{NBSP}$ par vente à un membre. "
+        f'Vous recevez 100,00{NBSP}$ par licence d’établissement."'
     ) in html
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("80", {"price": [fr(2500), fr(8000)], "commission": [fr(500), fr(1600)]}),
+        ("0", {"price": [fr(2500)], "commission": [fr(500)]}),  # not offered: no column
+    ],
+)
+def test_the_institution_price_being_typed(member_client, typed, expected):
+    response = member_client.get(EARNINGS, {"prix": "25", "prix_etablissement": typed})
+
+    found = rows(response.content.decode())
+    assert response.status_code == 200
+    assert {kind: found[kind] for kind in expected} == expected
 
 
 def test_an_unreadable_price_answers_400_with_the_message(member_client):
