@@ -23,6 +23,7 @@ ENGLISH_WORDS = {
     "auteurs": "authors",
     "bibliotheque": "library",
     "classer": "file",
+    "classement": "classification",
     "commandes": "orders",
     "compte": "account",
     "confidentialite": "privacy",
@@ -52,6 +53,7 @@ ENGLISH_WORDS = {
     "suivre": "follow",
     "supprimer": "delete",
     "ventes": "sales",
+    "verification": "review",
 }
 
 # The page tree's first segments that are fixed words of the site rather than an editor's slug:
@@ -107,6 +109,27 @@ class PagePathConverter:
 
     def to_url(self, value: str) -> str:
         return page_path(value)
+
+
+_FRENCH_WORDS = {english: french for french, english in ENGLISH_WORDS.items()}
+
+
+class WordConverter:
+    """A path segment that is one of the site's words (a submission's step, « fichiers »), in
+    the URL's language: views get the French word whatever the language; under /en/ the French
+    form matches nothing, so that the locale middleware sends it to its English address."""
+
+    regex = r"[a-z][a-z-]*"
+
+    def to_python(self, value: str) -> str:
+        if current_language() != "en":
+            return value
+        if value in ENGLISH_WORDS and ENGLISH_WORDS[value] != value:
+            raise ValueError(value)
+        return _FRENCH_WORDS.get(value, value)
+
+    def to_url(self, value: str) -> str:
+        return ENGLISH_WORDS.get(value, value) if current_language() == "en" else value
 
 
 def english_address(path: str, query: str = "") -> str | None:

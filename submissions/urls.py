@@ -1,12 +1,15 @@
 """Submission of resources by members: /<lang>/compte/depots/…"""
 
-from django.urls import path
+from django.urls import path, register_converter
 
-from core.paths import localized_route
+from core.paths import WordConverter, localized_route
 
 from . import earnings, views
 
 app_name = "submissions"
+
+# The steps' names read English under /en/ (« fichiers » → « files »).
+register_converter(WordConverter, "word")
 
 urlpatterns = [
     path("", views.my_submissions, name="list"),
@@ -20,5 +23,5 @@ urlpatterns = [
     ),
     path(localized_route("<int:page_id>/retirer-de-la-revision/"), views.withdraw, name="withdraw"),
     path(localized_route("<int:page_id>/depublier/"), views.unpublish, name="unpublish"),
-    path("<int:page_id>/<slug:step>/", views.edit_step, name="step"),
+    path("<int:page_id>/<word:step>/", views.edit_step, name="step"),
 ]

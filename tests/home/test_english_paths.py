@@ -109,6 +109,30 @@ ROUTES = [
         "/fr/compte/depots/5/licence/",
         "/en/account/submissions/5/licence/",
     ),
+    (
+        "submissions:step",
+        (5, "classement"),
+        "/fr/compte/depots/5/classement/",
+        "/en/account/submissions/5/classification/",
+    ),
+    (
+        "submissions:step",
+        (5, "fichiers"),
+        "/fr/compte/depots/5/fichiers/",
+        "/en/account/submissions/5/files/",
+    ),
+    (
+        "submissions:step",
+        (5, "verification"),
+        "/fr/compte/depots/5/verification/",
+        "/en/account/submissions/5/review/",
+    ),
+    (
+        "institutions:statement_file",
+        (7, "pdf"),
+        "/fr/compte/etablissement/releves/7/pdf/",
+        "/en/account/institution/statements/7/pdf/",
+    ),
     ("sales:dashboard", (), "/fr/compte/ventes/", "/en/account/sales/"),
     ("sales:onboard", (), "/fr/compte/ventes/stripe/", "/en/account/sales/stripe/"),
     (
@@ -202,6 +226,7 @@ def limites(make_resource):
         ("/en/auteurs/marie/", "/en/authors/marie/"),
         ("/en/flux/ressources.xml", "/en/feeds/resources.xml"),
         ("/en/compte/etablissement/", "/en/account/institution/"),
+        ("/en/compte/depots/5/fichiers/", "/en/account/submissions/5/files/"),
     ],
 )
 def test_a_french_path_under_en_moves_permanently_to_its_english_one(

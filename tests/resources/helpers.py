@@ -65,7 +65,11 @@ def private_files() -> list[Path]:
 
 
 def step_url(page, step: str, base: str = BASE) -> str:
-    return f"{base}{page.pk}/{step}/"
+    """A submission step's address; `step` is its French name (« fichiers »), written in the
+    base's language (« files » under /en/)."""
+    from core.paths import ENGLISH_WORDS
+
+    return f"{base}{page.pk}/{ENGLISH_WORDS.get(step, step) if base.startswith('/en/') else step}/"
 
 
 DESCRIPTION = {

@@ -157,10 +157,10 @@ def test_the_review_lists_what_is_missing_with_links_to_the_steps(member_client,
     html = response.content.decode()
     assert response.status_code == 200
     assert (
-        f'<a href="{EN_BASE}{draft.pk}/classement/#id_disciplines_0">Choose at least one discipline.</a>'
+        f'<a href="{EN_BASE}{draft.pk}/classification/#id_disciplines_0">Choose at least one discipline.</a>'
         in html
     )
-    assert f'<a href="{EN_BASE}{draft.pk}/fichiers/#id_files">Add at least one file.</a>' in html
+    assert f'<a href="{EN_BASE}{draft.pk}/files/#id_files">Add at least one file.</a>' in html
     draft.refresh_from_db()
     assert draft.workflow_in_progress is False
 
@@ -171,7 +171,7 @@ def test_the_review_summarises_every_step_with_edit_links(member_client):
     html = member_client.get(step_url(page, "verification", EN_BASE)).content.decode()
 
     for step in ("description", "classement", "fichiers", "licence"):
-        assert f'href="{EN_BASE}{page.pk}/{step}/">Edit<span class="visually-hidden">' in html
+        assert f'href="{step_url(page, step, EN_BASE)}">Edit<span class="visually-hidden">' in html
     assert "notes.pdf" in html
     assert 'alt="Première page des exercices"' in html
     assert "The licence rules allow this licence and this price." in html

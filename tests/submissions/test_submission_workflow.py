@@ -94,7 +94,7 @@ def test_the_whole_journey_from_submission_to_publication_and_back(
     assert message.subject == "APOP boutique · Changes are requested for “Exercices : limites”"
     assert COMMENT in message.body
     root = page.get_site().root_url
-    assert f"{root}/en/account/submissions/{page.pk}/verification/" in message.body
+    assert f"{root}/en/account/submissions/{page.pk}/review/" in message.body
     html_body, mime = message.alternatives[0]
     assert mime == "text/html"
     assert "Ajoutez un corrigé, s&#x27;il vous plaît." in html_body
@@ -203,7 +203,7 @@ def test_each_author_gets_links_in_their_own_language(
     (english,) = _mails_to(member)
     root = page.get_site().root_url
     assert f"{root}/fr/compte/depots/{page.pk}/verification/" in french.body
-    assert f"{root}/en/account/submissions/{page.pk}/verification/" in english.body
+    assert f"{root}/en/account/submissions/{page.pk}/review/" in english.body
 
 
 def test_nothing_is_sent_before_the_decision_commits(

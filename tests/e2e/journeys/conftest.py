@@ -6,6 +6,7 @@ phone (the `lang` and `viewport` fixtures multiply every test of this folder by 
 import pytest
 from playwright.sync_api import expect
 
+from core.paths import ENGLISH_WORDS
 from tests.e2e.helpers import axe_in, axe_violations
 from tests.factories import PASSWORD
 
@@ -22,6 +23,23 @@ WIDEST = """() => [...document.querySelectorAll("body *")]
   .filter(e => e.getBoundingClientRect().right > window.innerWidth + 0.5
     && ![...e.children].some(c => c.getBoundingClientRect().right > window.innerWidth + 0.5))
   .slice(0, 5).map(e => e.outerHTML.slice(0, 120))"""
+# The page's own address and every link to the English site.
+ENGLISH_ADDRESSES = """() => [location.pathname,
+  ...[...document.querySelectorAll("a[href]")].map(a => new URL(a.href).pathname)]
+  .filter(path => path.startsWith("/en/"))"""
+
+
+def french_words(paths) -> list[str]:
+    """The English site's addresses that still hold one of the site's French words
+    (core/paths.py). Editorial pages keep the slug their editors gave them (/en/confidentialite/)."""
+    from home.models import StandardPage
+
+    editorial = {f"/en/{slug}/" for slug in StandardPage.objects.values_list("slug", flat=True)}
+    return [
+        path
+        for path in paths
+        if path not in editorial and set(path.split("/")) & ENGLISH_WORDS.keys()
+    ]
 
 
 @pytest.fixture(params=["fr", "en"])
@@ -69,6 +87,8 @@ class Journey:
         # Nothing scrolls sideways: on a phone a too wide table or word hides the page's edge.
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= VIEWPORTS[self.viewport]["width"], (label, width, page.evaluate(WIDEST))
+        # English reads English: the page's address and its links to the English site.
+        assert french_words(page.evaluate(ENGLISH_ADDRESSES)) == [], label
         self.screenshot(page, label)
 
 
