@@ -215,3 +215,51 @@ def test_a_session_that_needs_no_payment_fulfils_its_free_order(
 
     assert StripeEvent.objects.get().error == ""
     assert Order.objects.get(pk=order.pk).status == Order.Status.PAID
+
+
+def test_an_event_handed_over_in_process_is_verified_stored_and_handled_as_the_endpoint_does(
+    settings, buyer, exams, django_capture_on_commit_callbacks, caplog
+):
+    from boutique import webhooks
+
+    order = make_order(buyer, [exams])
+    completed = event("checkout_session_completed", order)
+    payload = json.dumps(completed).encode()
+    secret = "whsec_in_process"  # the caller's secret, not the endpoint's
+
+    assert webhooks.deliver_platform_event(payload, "t=1,v1=00", secret=secret) == 400
+    assert (
+        webhooks.deliver_platform_event(
+            payload, signature_header(payload, settings.STRIPE_WEBHOOK_SECRET), secret=secret
+        )
+        == 400
+    )
+    assert StripeEvent.objects.count() == 0
+    with django_capture_on_commit_callbacks(execute=True):
+        status = webhooks.deliver_platform_event(
+            payload, signature_header(payload, secret), secret=secret
+        )
+
+    assert status == 200
+    assert StripeEvent.objects.get().event_id == completed["id"]
+    assert Order.objects.get(pk=order.pk).status == Order.Status.PAID
+    # The platform's handlers only: an account's event is stored, not run.
+    account = event(
+        "account_updated",
+        account="acct_1",
+        charges_enabled="true",
+        payouts_enabled="true",
+        details_submitted="true",
+    )
+    account_payload = json.dumps(account).encode()
+    with caplog.at_level(logging.INFO, logger="boutique.webhooks"):
+        status = webhooks.deliver_platform_event(
+            account_payload, signature_header(account_payload, secret), secret=secret
+        )
+
+    assert status == 200
+    assert (
+        caplog.messages[-1] == f"Stripe event {account['id']} of type account.updated: not handled"
+    )
+    stored = StripeEvent.objects.get(event_id=account["id"])
+    assert (stored.processed_at is not None, stored.error) == (True, "")

@@ -196,3 +196,22 @@ def test_the_database_refuses_a_member_price_above_the_price(make_resource, mari
 
     page.refresh_from_db()
     assert page.member_price_cents is None
+
+
+def test_what_an_adaptation_adapts_and_whether_its_authors_hold_the_rights(
+    make_resource, marie, paul
+):
+    from resources import licences, rules
+
+    source = make_resource("Source NC", authors=[marie], licence="CC-BY-NC-4.0")
+    own = draft(make_resource, authors=[marie, paul], adapted_from_page=source)
+    others = draft(make_resource, authors=[paul], adapted_from_page=source)
+    external = draft(
+        make_resource, authors=[marie], source_title="Un manuel", source_licence="CC-BY-SA-4.0"
+    )
+    original = draft(make_resource, authors=[marie])
+
+    assert rules.adaptation_source(own) == (licences.get_licence("CC-BY-NC-4.0"), True)
+    assert rules.adaptation_source(others) == (licences.get_licence("CC-BY-NC-4.0"), False)
+    assert rules.adaptation_source(external) == (licences.get_licence("CC-BY-SA-4.0"), False)
+    assert rules.adaptation_source(original) == (None, False)
