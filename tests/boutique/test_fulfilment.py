@@ -160,6 +160,9 @@ def test_a_seller_who_can_receive_is_paid_after_the_commit(
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         fulfilment.fulfil_order(order.reference, session=session_for(order))
     assert Payout.objects.get(order=order).status == Payout.Status.PENDING  # not before commit
+    # stripe-mock's PaymentIntent names no latest_charge: no charge id is recorded, and the
+    # transfer draws on the balance.
+    assert Order.objects.get(pk=order.pk).stripe_charge == ""
     for callback in callbacks:
         callback()
 
