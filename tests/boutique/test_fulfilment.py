@@ -29,11 +29,15 @@ def buyer(luc):
 
 
 def test_a_paid_session_fulfils_the_order(
-    buyer, seller, exams, notes, django_capture_on_commit_callbacks
+    buyer, seller, exams, notes, make_member, make_resource, django_capture_on_commit_callbacks
 ):
     order = make_order(buyer, [exams, notes])
     CartItem.objects.create(user=buyer, resource=exams)
     CartItem.objects.create(user=buyer, resource=notes)
+    # What the order did not buy stays in carts: another resource, another person's cart.
+    later = make_resource("Later", slug="later", authors=[seller], price_cents=700)
+    kept = CartItem.objects.create(user=buyer, resource=later)
+    other = CartItem.objects.create(user=make_member("Other Buyer"), resource=exams)
 
     with django_capture_on_commit_callbacks(execute=True):
         fulfilment.fulfil_order(order.reference, session=session_for(order))
@@ -54,7 +58,7 @@ def test_a_paid_session_fulfils_the_order(
         1000 + 1600,
         Payout.Status.PENDING,  # no Connect account yet
     )
-    assert CartItem.objects.filter(user=buyer).count() == 0
+    assert list(CartItem.objects.order_by("pk")) == [kept, other]
     assert len(mail.outbox) == 1
 
 
