@@ -303,3 +303,55 @@ def test_a_member_price_equal_to_the_price_is_allowed(make_resource, marie):
     page = draft(make_resource, authors=[marie], price_cents=1000, member_price_cents=1000)
 
     assert english_errors(page) == {}
+
+
+def test_a_paid_adaptation_gets_the_price_rule_of_the_licence_it_may_carry(
+    make_resource, marie, paul
+):
+    nc_sa = make_resource("Source NC-SA", authors=[marie], licence="CC-BY-NC-SA-4.0")
+    nd = make_resource("Source ND", authors=[marie], licence="CC-BY-ND-4.0")
+    nc = make_resource("Source NC", authors=[marie], licence="CC-BY-NC-4.0")
+
+    # A licence the source refuses: the price is checked against the one it allows.
+    assert english_errors(
+        draft(
+            make_resource,
+            authors=[paul],
+            licence="CC-BY-4.0",
+            price_cents=500,
+            adapted_from_page=nc_sa,
+        )
+    ) == {
+        "licence": [
+            "An adaptation of a CC BY-NC-SA 4.0 work must keep the CC BY-NC-SA 4.0 licence."
+        ],
+        "price_cents": ["An adaptation of someone else's non-commercial (NC) work must be free."],
+    }
+    # No licence allowed at all: the refusal of the licence says it all.
+    assert english_errors(
+        draft(
+            make_resource,
+            authors=[paul],
+            licence="CC-BY-4.0",
+            price_cents=500,
+            adapted_from_page=nd,
+        )
+    ) == {"licence": ["The source's licence (CC BY-ND 4.0) does not allow adaptations."]}
+    # One cent is a price.
+    assert english_errors(
+        draft(
+            make_resource,
+            authors=[paul],
+            licence="CC-BY-NC-4.0",
+            price_cents=1,
+            adapted_from_page=nc,
+        )
+    ) == {"price_cents": ["An adaptation of someone else's non-commercial (NC) work must be free."]}
+
+
+def test_an_adaptation_of_a_deleted_resource_adapts_nothing(make_resource, marie):
+    from resources import rules
+
+    page = with_values(draft(make_resource, authors=[marie]), adapted_from_page_id=999_999)
+
+    assert rules.adaptation_source(page) == (None, False)
