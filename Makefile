@@ -40,14 +40,15 @@ run: setup ## Serve the product on http://127.0.0.1:8000/ with embedded defaults
 test: ## Start the real services, run every test, stop the services
 	scripts/test.sh
 
-# Not part of `make test`: an hour or more on two cores. Uses stripe-mock when the environment names
-# it (APOP_TEST_STRIPE_MOCK_URL, as `make services` prints); otherwise its tests skip.
+# Not part of `make test` (README « Mutation testing »: its duration). Uses stripe-mock when the
+# environment names it (APOP_TEST_STRIPE_MOCK_URL, as `make services` prints); otherwise its tests
+# skip. One mutant at a time and niced, since the machine is shared (MUTATION_CHILDREN=2 for two).
 MUTATION_DB := $(CURDIR)/mutants/apop-mutation.sqlite3
 mutation: messages-compile ## Mutation testing (mutmut) of the money, licence and download rules; fails under 90 %
 	rm -rf mutants
 	mkdir -p mutants
 	DATABASE_URL=sqlite:///$(MUTATION_DB) APOP_TEST_DATABASE=$(MUTATION_DB) \
-		$(VENV)/bin/mutmut run --max-children $${MUTATION_CHILDREN:-1}
+		nice -n 10 $(VENV)/bin/mutmut run --max-children $${MUTATION_CHILDREN:-1}
 	$(VENV)/bin/mutmut export-cicd-stats
 	$(PY) scripts/mutation_score.py mutants/mutmut-cicd-stats.json --minimum 90
 

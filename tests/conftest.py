@@ -23,6 +23,7 @@ from boutique import stripe_gateway
 from resources.models import (
     ResourceIndexPage,
 )
+from tests import mutation_selection
 from tests.factories import build_collection, build_member, build_resource, file_storages
 from tests.helpers import ON_CI, REPO
 
@@ -73,6 +74,7 @@ def pytest_report_header(config):
 
 
 def pytest_collection_modifyitems(config, items):
+    mutation_selection.narrow(config, items)
     if _on_postgres():
         return
     skip = pytest.mark.skip(reason="needs PostgreSQL (DATABASE_URL); run `make test`")

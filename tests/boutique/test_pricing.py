@@ -67,12 +67,12 @@ def test_the_default_percent_comes_from_the_settings(settings):
 
 @pytest.mark.parametrize("percent", [-1, 101])
 def test_an_impossible_percent_is_refused(percent):
-    with pytest.raises(ValueError, match="percentage between 0 and 100"):
+    with pytest.raises(ValueError, match="^the commission is a percentage between 0 and 100$"):
         pricing.commission_for(100, percent)
 
 
 def test_a_negative_price_is_refused():
-    with pytest.raises(ValueError, match="never negative"):
+    with pytest.raises(ValueError, match="^a price is never negative$"):
         pricing.commission_for(-1, 20)
 
 
@@ -91,8 +91,9 @@ def test_the_membership_goes_entirely_to_apop():
     ],
 )
 def test_staff_of_an_fcp_member_pay_the_member_price_all_academic_year(
-    monkeypatch, make_member, today, amounts
+    monkeypatch, settings, make_member, today, amounts
 ):
+    settings.BOUTIQUE_COMMISSION_PERCENT = 30  # the percent given below wins
     institution = Institution.objects.create(
         name="Cégep de l'Exemple",
         member_from=datetime.date(2026, 8, 1),
@@ -128,3 +129,12 @@ def test_a_resource_line_for_a_member_and_for_anyone(
 
     assert pricing.resource_line(resource, buyer) == line
     assert pricing.unit_price(resource, buyer) == (line.price_cents, line.member_price)
+
+
+def test_what_a_seller_earns_at_a_percent_given_rather_than_the_settings_one(settings):
+    settings.BOUTIQUE_COMMISSION_PERCENT = 20
+
+    assert pricing.seller_earnings(1250, 1000, percent=30) == [
+        pricing.Earning(False, 1250, 375, 875),
+        pricing.Earning(True, 1000, 300, 700),
+    ]

@@ -35,6 +35,9 @@ def lines(*prices, refunded=()):
         ((1250, 2000), {1: 1000}, 1500, (), {1: 1250, 2: 250}),
         # More than the lines (taxes): each line its price, the rest is nobody's.
         ((1250, 2000), {}, 3400, (), {1: 1250, 2: 2000}),
+        # A claim counts up to its line's price only: the rest goes to the lines in order, the
+        # lines before it included.
+        ((1000, 500), {2: 2000}, 1500, (), {1: 1000, 2: 500}),
         # A line never has less refunded than before.
         ((1250, 2000), {}, 500, (0, 700), {1: 500, 2: 700}),
     ],
@@ -284,6 +287,21 @@ def test_an_early_refund_is_recorded_with_its_payment_on_the_pending_order(buyer
     assert refunds.apply_charge_refunded(charge).refunded_cents == 500
 
 
+def test_an_early_refund_of_a_charge_without_an_id_records_none(buyer, exams):
+    order = make_order(buyer, [exams])
+
+    refunds.apply_charge_refunded(
+        {"payment_intent": "pi_early", "metadata": {"order": order.reference}, "amount_refunded": 5}
+    )
+
+    order.refresh_from_db()
+    assert (order.refunded_cents, order.stripe_payment_intent, order.stripe_charge) == (
+        5,
+        "pi_early",
+        "",
+    )
+
+
 def test_an_early_refund_keeps_the_payment_the_order_already_has(buyer, exams):
     order = make_order(buyer, [exams])
     Order.objects.filter(pk=order.pk).update(
@@ -335,7 +353,14 @@ def test_a_dashboard_refund_is_recorded_with_its_stripe_id_when_it_is_clear(
 
 @pytest.mark.parametrize(
     ("value", "identifier"),
-    [(None, ""), ("", ""), ("pi_1", "pi_1"), ({"id": "pi_2", "object": "x"}, "pi_2"), ({}, "")],
+    [
+        (None, ""),
+        ("", ""),
+        ("pi_1", "pi_1"),
+        ({"id": "pi_2", "object": "x"}, "pi_2"),
+        ({}, ""),
+        ({"object": "payment_intent"}, ""),  # expanded, but without its id
+    ],
 )
 def test_the_id_of_an_expandable_stripe_field(value, identifier):
     assert refunds.object_id(value) == identifier

@@ -110,8 +110,10 @@ def test_refunding_one_line_then_the_event_revokes_that_line_only(
         1000,  # the seller's share of the refunded line, and only that
         Payout.Status.TRANSFERRED,
     )
-    assert [(c["transfer_id"], c["amount_cents"]) for c in calls] == [
-        (payout.stripe_transfer_id, 1000)
+    # Its idempotency key names the payout and the total reversed after it: a retry of the same
+    # event sends the same key, a later refund another.
+    assert [(c["transfer_id"], c["amount_cents"], c["key"]) for c in calls] == [
+        (payout.stripe_transfer_id, 1000, f"reversal-{payout.pk}-1000")
     ]
     assert Refund.objects.filter(order=paid_order).count() == 1
     (message,) = mail.outbox

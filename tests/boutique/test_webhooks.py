@@ -446,3 +446,5 @@ def test_a_partial_refund_before_completion_is_applied_at_completion(
     payout = Payout.objects.get(order=order)
     assert (payout.amount_cents, payout.reversed_cents) == (1600, 0)  # 1000 + 1600 − 1000
     assert len(mail.outbox) == 2  # the receipt, then the refund
+    # What this refund gave back, to the cent.
+    assert "We refunded $12.50 on your order" in mail.outbox[1].body

@@ -314,6 +314,17 @@ def test_the_all_rights_reserved_label_follows_the_language():
         assert "Tous droits réservés" in str(decision.reason)
 
 
+def test_a_label_is_a_lazy_string_of_the_language_it_is_read_in():
+    from resources.licences import label
+
+    name = label(get_licence(ARR))
+
+    with translation.override("en"):
+        assert (name.upper(), len(name), "rights" in name) == ("ALL RIGHTS RESERVED", 19, True)
+    with translation.override("fr"):
+        assert name.startswith("Tous droits") is True
+
+
 # --- Properties ---------------------------------------------------------------------------------
 
 
