@@ -16,7 +16,7 @@ from search.indexing import rebuild_entries
 from tests.e2e.helpers import axe_violations, log_in_as
 from tests.factories import build_member, build_resource
 from tests.helpers import lang_path
-from tests.resources.helpers import a_year_from_now, start_submission
+from tests.resources.helpers import a_year_from_now, start_submission, step_url
 
 pytestmark = pytest.mark.e2e
 
@@ -200,7 +200,7 @@ def test_a_member_picks_courses_among_those_of_the_chosen_disciplines(
     client.force_login(member)
     draft = start_submission(client)
     log_in_as(context, shop.url, member)
-    page.goto(f"{shop.url}{lang_path(lang, 'compte/depots/')}{draft.pk}/classement/")
+    page.goto(f"{shop.url}{step_url(draft, 'classement', lang_path(lang, 'compte/depots/'))}")
     courses = page.locator("[data-course]:visible")
 
     expect(courses).to_have_count(0)  # no discipline chosen yet
