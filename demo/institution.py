@@ -4,8 +4,6 @@ licence already bought — a paid demonstration order fulfilled by the boutique'
 the seller's sales page, the payouts and the representative's page show it as after a purchase.
 Idempotent: what exists is left as it is."""
 
-from allauth.account.models import EmailAddress
-from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from accounts.models import Institution, InstitutionDomain, InstitutionRepresentative
@@ -15,16 +13,7 @@ from boutique.models import DEMO_SESSION_PREFIX, InstitutionLicence, Order, Orde
 from resources import institution_offer
 from resources.models import ResourcePage
 
-
-def _account(spec, password):
-    User = get_user_model()
-    user = User.objects.filter(email__iexact=spec["email"]).first()
-    if user is None:
-        user = User.objects.create_user(spec["email"], password, display_name=spec["display_name"])
-    EmailAddress.objects.get_or_create(
-        user=user, email=user.email, defaults={"verified": True, "primary": True}
-    )
-    return user
+from .loader import ensure_confirmed_account
 
 
 def _buy_licence(representative, institution, resource) -> None:
@@ -62,10 +51,10 @@ def ensure_demo_institution(data: dict, password: str) -> None:
     spec = data["institution"]
     domain = InstitutionDomain.objects.filter(domain=spec["domain"]).first()
     institution = domain.institution if domain else Institution.objects.get(name=spec["name"])
-    representative = _account(spec["representative"], password)
+    representative = ensure_confirmed_account(spec["representative"], password)
     InstitutionRepresentative.objects.get_or_create(institution=institution, user=representative)
     for staff in spec.get("staff", []):
-        _account(staff, password)
+        ensure_confirmed_account(staff, password)
     resource = ResourcePage.objects.filter(slug=spec["licence"]).first()
     if resource is None or InstitutionLicence.objects.filter(institution=institution).exists():
         return

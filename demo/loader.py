@@ -136,6 +136,18 @@ def ensure_demo_privacy_officer(site: Site, folder: Path = DATA_DIR) -> None:
     links.save()
 
 
+def ensure_confirmed_account(spec: dict, password: str):
+    """The account of `spec` (email, display_name) with its address confirmed, made once."""
+    User = get_user_model()
+    user = User.objects.filter(email__iexact=spec["email"]).first()
+    if user is None:
+        user = User.objects.create_user(spec["email"], password, display_name=spec["display_name"])
+    EmailAddress.objects.get_or_create(
+        user=user, email=user.email, defaults={"verified": True, "primary": True}
+    )
+    return user
+
+
 def ensure_demo_people(folder: Path = DATA_DIR) -> None:
     """Confirm every demo address (allauth logs in only confirmed ones), give the members of
     members.yaml a year of APOP membership, create the member institution."""

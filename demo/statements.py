@@ -7,30 +7,17 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
-from allauth.account.models import EmailAddress
-from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from accounts.models import InstitutionDomain
 from institutions import statements
 from resources.models import Download, ResourcePage
 
-from .loader import DATA_DIR, DemoDataError, read
+from .loader import DATA_DIR, DemoDataError, ensure_confirmed_account, read
 
 # When the demo downloads happen in the month: these days, at this hour (Toronto), in turn.
 _DAYS = (3, 6, 10, 13, 17, 20, 24, 27)
 _HOUR = datetime.time(10, 30)
-
-
-def _staff(spec: dict, password: str):
-    User = get_user_model()
-    user = User.objects.filter(email__iexact=spec["email"]).first()
-    if user is None:
-        user = User.objects.create_user(spec["email"], password, display_name=spec["display_name"])
-    EmailAddress.objects.get_or_create(
-        user=user, email=user.email, defaults={"verified": True, "primary": True}
-    )
-    return user
 
 
 @transaction.atomic
@@ -46,7 +33,7 @@ def ensure_demo_statement(folder: Path = DATA_DIR, today: datetime.date | None =
     start, end = statements.month_bounds(first_day)
     password = read("accounts", folder)["password"]
     specs = read("statements", folder)["staff"]
-    staff = [(_staff(spec, password), spec["downloads"]) for spec in specs]
+    staff = [(ensure_confirmed_account(spec, password), spec["downloads"]) for spec in specs]
     users = [user for user, _downloads in staff]
     if not Download.objects.filter(
         user__in=users, created_at__gte=start, created_at__lt=end

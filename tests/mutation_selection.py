@@ -29,6 +29,7 @@ ONLY = {
         "tests/boutique/test_pricing.py",
         f"{EARNINGS}test_the_net_at_each_price_is_the_price_minus_the_commission",
         f"{EARNINGS}test_earnings_per_price",
+        f"{EARNINGS}test_an_institution_licence_is_split_like_any_sale",
         f"{EARNINGS}test_the_net_is_what_the_order_line_gives_the_seller",
     ),
     "resources.licences": ("tests/resources/test_licences.py",),

@@ -56,6 +56,10 @@ def test_an_institution_licence_is_split_like_any_sale(settings):
         pricing.Earning(False, 6250, 1250, 5000, institution=True),
     ]
     assert pricing.seller_earnings(0, None, institution_price_cents=6250) == []
+    # A percent given for the resource's sales applies to its institution licence too.
+    assert pricing.seller_earnings(1250, None, 10, institution_price_cents=6250)[1] == (
+        pricing.Earning(False, 6250, 625, 5625, institution=True)
+    )
 
 
 @pytest.mark.parametrize(
