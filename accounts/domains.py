@@ -2,6 +2,8 @@
 whether an address is in a domain (sub-domains included). No model of this app is imported here,
 so that the admin's forms may ask too."""
 
+from django.db.models import Q
+
 
 def domain_candidates(address: str) -> list[str]:
     """cegep.qc.ca for prof@info.cegep.qc.ca: the domain and each parent domain."""
@@ -34,3 +36,12 @@ def confirmed_in_domains(user, domains) -> bool:
     """Whether one of the user's confirmed addresses is in these domains: who may be named an
     institution's local representative."""
     return any(address_in_domains(address, domains) for address in confirmed_addresses(user))
+
+
+def addresses_in_domains(domains) -> Q:
+    """A filter of EmailAddress rows in one of these domains or their sub-domains (nothing for
+    no domain)."""
+    condition = Q(pk__in=[])
+    for domain in domains:
+        condition |= Q(email__iendswith=f"@{domain}") | Q(email__iendswith=f".{domain}")
+    return condition

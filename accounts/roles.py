@@ -7,7 +7,7 @@ import datetime
 
 from django.utils import timezone
 
-from .domains import confirmed_addresses, domain_candidates
+from .domains import addresses_in_domains, confirmed_addresses, domain_candidates
 
 # The Wagtail group of the editors (made by resources/moderation.py with its permissions).
 EDITORS_GROUP = "Éditeurs"
@@ -119,18 +119,16 @@ def staff_user_ids(institution) -> set[int]:
     confirmed address in one of its domains or their sub-domains, unless a more specific domain
     belongs to another institution. Three queries, whatever the number of staff."""
     from allauth.account.models import EmailAddress
-    from django.db.models import Q
 
     from .models import InstitutionDomain
 
     own = list(institution.domains.values_list("domain", flat=True))
     if not own:
         return set()
-    in_domains = Q()
-    for domain in own:
-        in_domains |= Q(email__iendswith=f"@{domain}") | Q(email__iendswith=f".{domain}")
     addresses = list(
-        EmailAddress.objects.filter(in_domains, verified=True).values_list("user_id", "email")
+        EmailAddress.objects.filter(addresses_in_domains(own), verified=True).values_list(
+            "user_id", "email"
+        )
     )
     candidates = {address: domain_candidates(address) for _user, address in addresses}
     owners = dict(

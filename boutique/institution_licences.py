@@ -81,10 +81,14 @@ def grant(lines: list[OrderLine], paid_at: datetime.datetime) -> None:
             "order_line_id", flat=True
         )
     )
+    # An order holds one line per institution and resource (a constraint): the current ends,
+    # read once, are each line's own.
+    ends = current_ends(
+        {line.institution_id for line in wanted}, {line.resource_id for line in wanted}
+    )
     for line in wanted:
         if line.pk in already:
             continue
-        ends = current_ends([line.institution_id], [line.resource_id])
         start = max(paid_at, ends.get((line.institution_id, line.resource_id), paid_at))
         InstitutionLicence.objects.create(
             institution_id=line.institution_id,

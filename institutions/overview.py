@@ -9,10 +9,12 @@ import datetime
 from dataclasses import dataclass, field
 
 from allauth.account.models import EmailAddress
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.utils import timezone
 
 from accounts import roles
+from accounts.domains import addresses_in_domains
+from accounts.models import InstitutionDomain
 from boutique.models import InstitutionLicence
 
 from . import statements
@@ -48,14 +50,6 @@ class InstitutionOverview:
         return until is not None and until < roles.today()
 
 
-def _domain_filter(domains: list[str]) -> Q:
-    """Addresses in one of these domains or their sub-domains."""
-    condition = Q(pk__in=[])
-    for domain in domains:
-        condition |= Q(email__iendswith=f"@{domain}") | Q(email__iendswith=f".{domain}")
-    return condition
-
-
 def staff_counts(institutions) -> dict[int, int]:
     """{institution id: accounts with a confirmed address in its domains}, in one query."""
     if not institutions:
@@ -63,7 +57,7 @@ def staff_counts(institutions) -> dict[int, int]:
     sums = EmailAddress.objects.filter(verified=True, user__is_active=True).aggregate(
         **{
             f"i{institution.pk}": Count(
-                "user", distinct=True, filter=_domain_filter(institution.domain_list)
+                "user", distinct=True, filter=addresses_in_domains(institution.domain_list)
             )
             for institution in institutions
         }
@@ -103,15 +97,13 @@ def overviews_for(user) -> list[InstitutionOverview]:
     institutions = roles.represented_institutions(user)
     if not institutions:
         return []
-    domains: dict[int, list[str]] = {}
-    for institution in (
-        type(institutions[0])
-        .objects.filter(pk__in=[i.pk for i in institutions])
-        .prefetch_related("domains")
-    ):
-        domains[institution.pk] = sorted(d.domain for d in institution.domains.all())
+    domains: dict[int, list[str]] = {institution.pk: [] for institution in institutions}
+    for institution_id, domain in InstitutionDomain.objects.filter(
+        institution__in=institutions
+    ).values_list("institution_id", "domain"):
+        domains[institution_id].append(domain)
     for institution in institutions:
-        institution.domain_list = domains.get(institution.pk, [])
+        institution.domain_list = sorted(domains[institution.pk])
     counts = staff_counts(institutions)
     licences = licences_of(institutions)
     past_statements = statements.statements_of(institutions)
