@@ -6,16 +6,6 @@ import statistics
 from pathlib import Path
 
 RESULTS = Path(__file__).resolve().parent / "results"
-CATEGORY_LABELS = {
-    "keyword": "keyword only",
-    "keyword_facets": "keyword + 1–3 facets",
-    "facets": "1–3 facets only",
-    "empty": "empty query (whole catalogue, all facets)",
-    "misspelt": "misspelt word",
-    "price_sort": "sorted by price",
-    "deep_page": "deep page",
-    "all": "**all of the above**",
-}
 
 
 def latency(timings_ms: list[float]) -> dict:
@@ -33,12 +23,28 @@ def latency(timings_ms: list[float]) -> dict:
     }
 
 
+def latency_table(rows: list[tuple[str, dict]], first: str = "request") -> list[str]:
+    """A Markdown table of (label, latency figures) rows."""
+    lines = [
+        f"| {first} | requests | p50 ms | p95 ms | p99 ms | max ms |",
+        "|---|---|---|---|---|---|",
+    ]
+    for label, figures in rows:
+        lines.append(
+            f"| {label} | {figures['requests']} | {figures['p50']} | {figures['p95']} | "
+            f"{figures['p99']} | {figures['max']} |"
+        )
+    return lines
+
+
 def _count(number: int, noun: str) -> str:
     return f"{number} {noun}{'s' if number > 1 else ''}"
 
 
 def markdown(results: dict) -> str:
-    """The run's table: one row per category of the workload, then how it was measured."""
+    """The run's tables: how it was measured, then each measurement's part."""
+    from benchmarks.measures import MODULES
+
     run = results["run"]
     generation = results["generation"]
     index = results["index"]
@@ -46,28 +52,20 @@ def markdown(results: dict) -> str:
     lines = [
         f"### {run['date']}, {run['resources']:,} resources (seed {run['seed']})",
         "",
-        f"Search API `{results['workload']['endpoint']}`, through HTTP against gunicorn "
-        f"({_count(server['workers'], 'worker')} × {_count(server['threads'], 'thread')}) on "
-        "127.0.0.1, "
-        f"{results['workload']['client']}; {server['database']}, {server['engine']}; "
-        f"{run['cores']} cores, load average {run['load_before']} before the run.",
-        "",
-        "| request | requests | p50 ms | p95 ms | p99 ms | max ms |",
-        "|---|---|---|---|---|---|",
-    ]
-    for category, figures in results["latency"].items():
-        label = CATEGORY_LABELS.get(category, category)
-        lines.append(
-            f"| {label} | {figures['requests']} | {figures['p50']} | {figures['p95']} | "
-            f"{figures['p99']} | {figures['max']} |"
-        )
-    lines += [
+        "Through HTTP against gunicorn "
+        f"({_count(server['workers'], 'worker')} × {_count(server['threads'], 'thread')}, "
+        f"{server['worker_class']}) on 127.0.0.1; {server['database']}, {server['engine']}; "
+        f"{run['cores']} cores, load average {run['load_before']} before the run and "
+        f"{run['load_after']} after; commit {run['commit']}.",
         "",
         f"Generation: {generation['resources']:,} resources in {generation['seconds']:.1f} s "
         f"({generation['per_second']:,.0f} resources/s); index rebuild: "
         f"{index['documents']:,} documents in {index['seconds']:.1f} s "
         f"({index['per_second']:,.0f} documents/s).",
     ]
+    for module in MODULES:
+        if module.NAME in results:
+            lines += ["", *module.markdown(results[module.NAME])]
     return "\n".join(lines) + "\n"
 
 

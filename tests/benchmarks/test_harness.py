@@ -71,8 +71,8 @@ def test_a_small_run_writes_its_figures_and_leaves_nothing_behind(tmp_path, monk
 
     results = run(options)
 
-    assert list(results["latency"]) == [*CATEGORIES, "all"]
-    assert results["latency"]["all"]["requests"] == 3 * len(CATEGORIES)
+    assert list(results["latency"]["categories"]) == [*CATEGORIES, "all"]
+    assert results["latency"]["categories"]["all"]["requests"] == 3 * len(CATEGORIES)
     assert results["generation"]["resources"] == 30
     assert results["index"]["documents"] == 30
     assert results["server"]["workers"] == 1
