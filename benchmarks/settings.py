@@ -18,3 +18,6 @@ LOGGING = logging_settings(json=False, level="WARNING")
 # The engine clients log a 404 of a missing index at WARNING (Wagtail's own index, unused here).
 for _name in ("opensearch", "elastic_transport"):
     LOGGING["loggers"][_name] = {"level": "ERROR"}
+# X-Queries and Server-Timing on every answer (benchmarks/middleware.py), outermost so that
+# they cover every other middleware's queries and time.
+MIDDLEWARE = ["benchmarks.middleware.measured", *MIDDLEWARE]  # noqa: F405
