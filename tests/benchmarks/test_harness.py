@@ -1,7 +1,6 @@
-"""The benchmark harness (benchmarks/run.py): its figures, and a whole small run against the real
-PostgreSQL server and OpenSearch node that leaves nothing behind."""
+"""The benchmark harness: its percentiles, its throwaway database and indices (the whole small run
+is in test_small_run.py)."""
 
-import json
 import os
 
 import pytest
@@ -10,8 +9,6 @@ from django.conf import settings
 
 from benchmarks import report
 from benchmarks.database import Scratch, SearchIndices, ThrowawayDatabase
-from benchmarks.run import Options, run
-from benchmarks.workload import CATEGORIES
 from tests.faults.services import database_url
 from tests.search.helpers import OPENSEARCH_URL
 
@@ -59,29 +56,3 @@ def test_scratch_removes_its_database_indices_and_folder():
     assert not database.exists()
     assert scratch.indices.names() == []
     assert not scratch.folder.exists()
-
-
-@pytest.mark.postgres
-def test_a_small_run_writes_its_figures_and_leaves_nothing_behind(tmp_path, monkeypatch):
-    if not OPENSEARCH_URL:
-        pytest.skip("The OpenSearch node is not running (scripts/services.sh start)")
-    monkeypatch.setenv("DATABASE_URL", _server_url())
-    monkeypatch.setenv("OPENSEARCH_URL", OPENSEARCH_URL)
-    options = Options(count=30, requests=3, variants=2, workers=1, threads=2, results=tmp_path)
-
-    results = run(options)
-
-    assert list(results["latency"]["categories"]) == [*CATEGORIES, "all"]
-    assert results["latency"]["categories"]["all"]["requests"] == 3 * len(CATEGORIES)
-    assert results["generation"]["resources"] == 30
-    assert results["index"]["documents"] == 30
-    assert results["server"]["workers"] == 1
-    assert results["server"]["engine"].startswith("Open")
-    stem = f"{results['run']['date']}-30"
-    assert json.loads((tmp_path / f"{stem}.json").read_text()) == results
-    table = (tmp_path / f"{stem}.md").read_text()
-    assert "| keyword + 1–3 facets | 3 |" in table
-    assert "1 worker × 2 threads" in table
-    suffix = f"30_{os.getpid()}"
-    assert not ThrowawayDatabase(_server_url(), f"apop_bench_{suffix}").exists()
-    assert SearchIndices(OPENSEARCH_URL, f"bench-{suffix.replace('_', '-')}").names() == []
