@@ -87,10 +87,12 @@ def _stripe_url() -> str:
     return url.rstrip("/")
 
 
-def _create_buckets(buckets: S3Buckets) -> None:
+def _create_buckets(scratch: Scratch) -> None:
+    buckets = scratch.buckets
     try:
         buckets.create()
     except Exception as error:  # botocore's connection and client errors alike
+        scratch.buckets = None  # nothing made there: nothing to remove
         raise BenchError(
             f"The S3 server {buckets.endpoint} did not make the run's buckets ({error}): "
             f"{SERVICES_MISSING}."
@@ -128,10 +130,11 @@ def run(options: Options) -> dict:
     engine_url = _engine_url()
     suffix = f"{options.count}_{os.getpid()}"
     database = ThrowawayDatabase(server_url, f"apop_bench_{suffix}")
+    buckets = _buckets(suffix)
     scratch = Scratch(
         database,
         SearchIndices(engine_url, f"bench-{suffix.replace('_', '-')}"),
-        buckets=_buckets(suffix),
+        buckets=buckets,
         stripe_url=_stripe_url(),
     )
     env = {**os.environ, **scratch.environment()}
@@ -142,7 +145,7 @@ def run(options: Options) -> dict:
     current.folder = scratch.folder
     try:
         database.create()
-        _create_buckets(scratch.buckets)
+        _create_buckets(scratch)
         versions = _versions(database, engine_url)
         step("migrate", [*python, "manage.py", "migrate", "--noinput", "-v0"], env)
         step("site structure", [*python, "manage.py", "load_demo", "--structure-only"], env)
@@ -160,8 +163,8 @@ def run(options: Options) -> dict:
         if options.keep:
             print(
                 f"[bench] kept: database {database.name}, index prefix "
-                f"{scratch.indices.prefix}, buckets {scratch.buckets.private} and "
-                f"{scratch.buckets.public}, folder {scratch.folder}",
+                f"{scratch.indices.prefix}, buckets {buckets.private} and "
+                f"{buckets.public}, folder {scratch.folder}",
                 file=sys.stderr,
             )
         else:
