@@ -401,10 +401,12 @@ def main(argv=None) -> None:
             "documents": rebuilt.documents,
             "seconds": rebuilt.seconds,
             "per_second": rebuilt.per_second,
+            "swap_ms": round(rebuilt.swap_ms, 2),
         }
         message += (
             f"\nindex {result['index']['name']}: {rebuilt.documents:,} documents in "
-            f"{rebuilt.seconds:.1f} s, {rebuilt.per_second:,.0f} documents/s"
+            f"{rebuilt.seconds:.1f} s, {rebuilt.per_second:,.0f} documents/s; "
+            f"alias swapped in {rebuilt.swap_ms:.0f} ms"
         )
     print(json.dumps(result) if options.json else message)
 

@@ -119,8 +119,8 @@ class Server:
             try:
                 if requests.get(f"{self.url}/healthz", timeout=5).status_code == 200:
                     return
-            except requests.ConnectionError:
-                pass
+            except (requests.ConnectionError, requests.Timeout):
+                pass  # not listening yet, or a loaded machine: until the deadline
             time.sleep(0.5)
         raise BenchError(f"gunicorn did not answer /healthz within {timeout:.0f} s")
 

@@ -61,7 +61,7 @@ def markdown(results: dict) -> str:
         f"Generation: {generation['resources']:,} resources in {generation['seconds']:.1f} s "
         f"({generation['per_second']:,.0f} resources/s); index rebuild: "
         f"{index['documents']:,} documents in {index['seconds']:.1f} s "
-        f"({index['per_second']:,.0f} documents/s).",
+        f"({index['per_second']:,.0f} documents/s), alias swap {index.get('swap_ms', 0):.1f} ms.",
     ]
     for module in MODULES:
         if module.NAME in results:

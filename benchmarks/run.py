@@ -4,13 +4,15 @@
 
 1. a database of its own, `apop_bench_<N>`, on the PostgreSQL server DATABASE_URL names; the
    product's migrations and site structure (`migrate`, `load_demo --structure-only`);
+   two buckets of its own on the S3 server (APOP_TEST_S3_*) for the files, and stripe-mock
+   (APOP_TEST_STRIPE_MOCK_URL) for the payments;
 2. N generated resources (benchmarks/generate.py), then a full index rebuild on the OpenSearch
    node (OPENSEARCH_URL, else APOP_TEST_OPENSEARCH_URL of `scripts/services.sh env`) under an
    index prefix of its own;
 3. the product under gunicorn on 127.0.0.1 (benchmarks/settings.py), and each measurement of
    benchmarks/measures/ (`--only` chooses some), mostly through real HTTP;
 4. benchmarks/results/<date>-<N>.json and .md (benchmarks/report.py), the table printed;
-5. whatever happens, the database, the indices and the media folder removed (--keep leaves
+5. whatever happens, the database, the indices, the buckets and the folder removed (--keep leaves
    them, and prints how to reach them).
 
 benchmarks/measures/__init__.py says what a measurement is."""
@@ -29,7 +31,12 @@ if __package__ in (None, ""):  # `python benchmarks/run.py`: the repository on t
 
 from benchmarks import report  # noqa: E402
 from benchmarks.catalogue import DEFAULT_SEED  # noqa: E402
-from benchmarks.database import Scratch, SearchIndices, ThrowawayDatabase  # noqa: E402
+from benchmarks.database import (  # noqa: E402
+    S3Buckets,
+    Scratch,
+    SearchIndices,
+    ThrowawayDatabase,
+)
 from benchmarks.harness import (  # noqa: E402
     REPO,
     THREADS,
@@ -52,6 +59,44 @@ def _engine_url() -> str:
             "`scripts/services.sh env` prints, or set OPENSEARCH_URL."
         )
     return url.rstrip("/")
+
+
+SERVICES_MISSING = (
+    "start the services (`make services`) and export what `scripts/services.sh env` prints"
+)
+
+
+def _buckets(suffix: str) -> S3Buckets:
+    """The run's buckets on the S3 server of `scripts/services.sh` (APOP_TEST_S3_*)."""
+    endpoint = os.environ.get("APOP_TEST_S3_ENDPOINT", "")
+    if not endpoint:
+        raise BenchError(f"No S3 server (APOP_TEST_S3_ENDPOINT): {SERVICES_MISSING}.")
+    return S3Buckets(
+        endpoint=endpoint.rstrip("/"),
+        access_key=os.environ.get("APOP_TEST_S3_ACCESS_KEY", ""),
+        secret_key=os.environ.get("APOP_TEST_S3_SECRET_KEY", ""),
+        region=os.environ.get("APOP_TEST_S3_REGION", "ca-central-1"),
+        prefix=f"apop-bench-{suffix.replace('_', '-')}",
+    )
+
+
+def _stripe_url() -> str:
+    url = os.environ.get("APOP_TEST_STRIPE_MOCK_URL", "")
+    if not url:
+        raise BenchError(f"No stripe-mock (APOP_TEST_STRIPE_MOCK_URL): {SERVICES_MISSING}.")
+    return url.rstrip("/")
+
+
+def _create_buckets(scratch: Scratch) -> None:
+    buckets = scratch.buckets
+    try:
+        buckets.create()
+    except Exception as error:  # botocore's connection and client errors alike
+        scratch.buckets = None  # nothing made there: nothing to remove
+        raise BenchError(
+            f"The S3 server {buckets.endpoint} did not make the run's buckets ({error}): "
+            f"{SERVICES_MISSING}."
+        ) from error
 
 
 def _versions(database: ThrowawayDatabase, engine_url: str) -> tuple[str, str]:
@@ -85,7 +130,13 @@ def run(options: Options) -> dict:
     engine_url = _engine_url()
     suffix = f"{options.count}_{os.getpid()}"
     database = ThrowawayDatabase(server_url, f"apop_bench_{suffix}")
-    scratch = Scratch(database, SearchIndices(engine_url, f"bench-{suffix.replace('_', '-')}"))
+    buckets = _buckets(suffix)
+    scratch = Scratch(
+        database,
+        SearchIndices(engine_url, f"bench-{suffix.replace('_', '-')}"),
+        buckets=buckets,
+        stripe_url=_stripe_url(),
+    )
     env = {**os.environ, **scratch.environment()}
     python = [sys.executable]
     load_before = round(os.getloadavg()[0], 2)
@@ -94,6 +145,7 @@ def run(options: Options) -> dict:
     current.folder = scratch.folder
     try:
         database.create()
+        _create_buckets(scratch)
         versions = _versions(database, engine_url)
         step("migrate", [*python, "manage.py", "migrate", "--noinput", "-v0"], env)
         step("site structure", [*python, "manage.py", "load_demo", "--structure-only"], env)
@@ -111,7 +163,8 @@ def run(options: Options) -> dict:
         if options.keep:
             print(
                 f"[bench] kept: database {database.name}, index prefix "
-                f"{scratch.indices.prefix}, folder {scratch.folder}",
+                f"{scratch.indices.prefix}, buckets {buckets.private} and "
+                f"{buckets.public}, folder {scratch.folder}",
                 file=sys.stderr,
             )
         else:

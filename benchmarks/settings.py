@@ -2,8 +2,9 @@
 development settings without debugging — templates cached, no debug toolbar or tracebacks —
 with persistent database connections as in production. What differs from production: plain
 HTTP on 127.0.0.1 (no HTTPS redirect or secure cookies), a per-process memory cache (production
-shares Redis between workers), files on the local disk. The run's database, index prefix and
-folders come from the environment (benchmarks/database.py, Scratch.environment)."""
+shares Redis between workers), receipts rendered but not sent. The run's database, index
+prefix, S3 buckets and Stripe (stripe-mock) come from the environment (benchmarks/database.py,
+Scratch.environment)."""
 
 from apop.settings.dev import *  # noqa: F403
 from apop.settings.dev import DATABASES

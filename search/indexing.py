@@ -157,6 +157,7 @@ class RebuildReport:
     index: str = ""
     documents: int = 0
     seconds: float = 0.0
+    swap_ms: float = 0.0  # the alias swap alone: searches go on meanwhile, on the old index
     removed_indices: list[str] = field(default_factory=list)
 
     @property
@@ -228,7 +229,9 @@ def rebuild(engine: Engine | None = None) -> RebuildReport:
     old = engine.index_names(alias)
     actions = [{"remove": {"index": name, "alias": alias}} for name in old]
     actions.append({"add": {"index": report.index, "alias": alias}})
+    swap_started = time.perf_counter()
     engine.update_aliases(actions)
+    report.swap_ms = (time.perf_counter() - swap_started) * 1000
     for name in engine.indices_with_prefix(f"{alias}-"):
         if name != report.index:
             engine.delete_index(name)

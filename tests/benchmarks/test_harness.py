@@ -5,11 +5,11 @@ import os
 
 import pytest
 import requests
-from django.conf import settings
 
 from benchmarks import report
 from benchmarks.database import Scratch, SearchIndices, ThrowawayDatabase
-from tests.faults.services import database_url
+from tests.benchmarks.helpers import buckets, server_url
+from tests.conftest import S3_ENDPOINT
 from tests.search.helpers import OPENSEARCH_URL
 
 
@@ -27,11 +27,6 @@ def test_latency_percentiles_are_inclusive_and_in_milliseconds():
         report.latency([1.0])
 
 
-def _server_url() -> str:
-    """The test PostgreSQL server, through its maintenance database."""
-    return database_url({**settings.DATABASES["default"], "NAME": "postgres"})
-
-
 def test_only_benchmark_databases_on_postgresql_are_accepted():
     with pytest.raises(ValueError, match="not a benchmark database"):
         ThrowawayDatabase("postgres://apop@127.0.0.1:5432/apop", "apop")
@@ -39,20 +34,41 @@ def test_only_benchmark_databases_on_postgresql_are_accepted():
         ThrowawayDatabase("sqlite:////tmp/x.sqlite3", "apop_bench_1")
 
 
+def test_only_benchmark_bucket_prefixes_are_accepted():
+    with pytest.raises(ValueError, match="not a benchmark bucket prefix"):
+        buckets("apop-private")
+
+
 @pytest.mark.postgres
-def test_scratch_removes_its_database_indices_and_folder():
-    if not OPENSEARCH_URL:
-        pytest.skip("The OpenSearch node is not running (scripts/services.sh start)")
-    database = ThrowawayDatabase(_server_url(), f"apop_bench_test_{os.getpid()}")
-    scratch = Scratch(database, SearchIndices(OPENSEARCH_URL, f"bench-test-{os.getpid()}"))
+def test_scratch_removes_its_database_indices_buckets_and_folder():
+    if not (OPENSEARCH_URL and S3_ENDPOINT):
+        pytest.skip("The OpenSearch node or the S3 server is not running (scripts/services.sh)")
+    database = ThrowawayDatabase(server_url(), f"apop_bench_test_{os.getpid()}")
+    scratch = Scratch(
+        database,
+        SearchIndices(OPENSEARCH_URL, f"bench-test-{os.getpid()}"),
+        buckets=buckets(f"apop-bench-test-{os.getpid()}"),
+        stripe_url="http://127.0.0.1:12111",
+    )
     database.create()
     requests.put(f"{OPENSEARCH_URL}/{scratch.indices.prefix}-resources-1", timeout=30)
+    scratch.buckets.create()
+    scratch.buckets._client().put_object(
+        Bucket=scratch.buckets.private, Key="resources/a.pdf", Body=b"%PDF-1.4"
+    )
     (scratch.folder / "private").mkdir()
     assert database.exists()
     assert scratch.indices.names()
-    assert scratch.environment()["DATABASE_URL"].endswith(f"/{database.name}")
+    assert scratch.buckets.names() == [scratch.buckets.private, scratch.buckets.public]
+    environment = scratch.environment()
+    assert environment["DATABASE_URL"].endswith(f"/{database.name}")
+    assert environment["S3_PRIVATE_BUCKET"] == f"apop-bench-test-{os.getpid()}-private"
+    assert environment["S3_ENDPOINT_URL"] == S3_ENDPOINT
+    assert environment["STRIPE_API_BASE"] == "http://127.0.0.1:12111"
+    assert environment["STRIPE_WEBHOOK_SECRET"] == scratch.webhook_secret
 
     assert scratch.remove() == []
     assert not database.exists()
     assert scratch.indices.names() == []
+    assert scratch.buckets.names() == []
     assert not scratch.folder.exists()

@@ -9,34 +9,29 @@ import json
 import os
 
 import pytest
-from django.conf import settings
 
 from benchmarks.database import SearchIndices, ThrowawayDatabase
 from benchmarks.run import Options, run
 from benchmarks.workload import CATEGORIES
-from tests.faults.services import database_url
+from tests.benchmarks.helpers import buckets, server_url
+from tests.conftest import S3_ENDPOINT, STRIPE_MOCK_URL
 from tests.search.helpers import OPENSEARCH_URL
 
 pytestmark = pytest.mark.postgres
 COUNT = 30
 
 
-def _server_url() -> str:
-    """The test PostgreSQL server, through its maintenance database."""
-    return database_url({**settings.DATABASES["default"], "NAME": "postgres"})
-
-
 @pytest.fixture(scope="module")
 def small_run(tmp_path_factory) -> tuple[dict, object]:
     """(the results, the folder they were written to)."""
-    if not OPENSEARCH_URL:
-        pytest.skip("The OpenSearch node is not running (scripts/services.sh start)")
+    if not (OPENSEARCH_URL and S3_ENDPOINT and STRIPE_MOCK_URL):
+        pytest.skip("OpenSearch, the S3 server or stripe-mock is not running (scripts/services.sh)")
     folder = tmp_path_factory.mktemp("results")
     options = Options(
         count=COUNT, requests=3, variants=2, workers=1, threads=2, duration=1, results=folder
     )
     with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("DATABASE_URL", _server_url())
+        patch.setenv("DATABASE_URL", server_url())
         patch.setenv("OPENSEARCH_URL", OPENSEARCH_URL)
         return run(options), folder
 
@@ -51,8 +46,9 @@ def test_the_run_writes_its_figures_and_leaves_nothing_behind(small_run):
     assert json.loads((folder / f"{stem}.json").read_text()) == results
     assert "1 worker × 2 threads" in (folder / f"{stem}.md").read_text()
     suffix = f"{COUNT}_{os.getpid()}"
-    assert not ThrowawayDatabase(_server_url(), f"apop_bench_{suffix}").exists()
+    assert not ThrowawayDatabase(server_url(), f"apop_bench_{suffix}").exists()
     assert SearchIndices(OPENSEARCH_URL, f"bench-{suffix.replace('_', '-')}").names() == []
+    assert buckets(f"apop-bench-{suffix.replace('_', '-')}").names() == []
 
 
 def test_search_latency_has_every_category(small_run):
@@ -62,3 +58,47 @@ def test_search_latency_has_every_category(small_run):
     assert categories["all"]["requests"] == 3 * len(CATEGORIES)
     table = (folder / f"{results['run']['date']}-{COUNT}.md").read_text()
     assert "| keyword + 1–3 facets | 3 |" in table
+
+
+# --- Operations (benchmarks/measures/operations.py) ----------------------------------------------
+
+
+def test_operations_publications_are_timed_until_findable(small_run):
+    results, _folder = small_run
+    publication = results["operations"]["publication"]
+    assert publication["publications"] == 3
+    assert [publication[key]["requests"] for key in ("after_return", "after_start")] == [3, 3]
+    assert publication["after_start"]["max"] >= publication["after_return"]["max"]
+    assert publication["polls_median"] >= 1
+
+
+def test_operations_webhook_fulfils_every_order(small_run):
+    results, folder = small_run
+    webhook = results["operations"]["webhook"]
+    assert webhook["orders"] == 3
+    assert webhook["latency"]["requests"] == 3
+    # At 30 resources each paid one has a seller of its own: 3 sellers, 3 transfers an order,
+    # the 4 orders of the warm-up included.
+    assert webhook["sellers"] == [3, 3]
+    assert webhook["transfers"] == (3 + 4) * 3
+    table = (folder / f"{results['run']['date']}-{COUNT}.md").read_text()
+    assert "| order fulfilled | 3 |" in table
+
+
+def test_operations_downloads_redirect_to_the_run_bucket(small_run):
+    results, _folder = small_run
+    download = results["operations"]["download"]
+    assert download["files"] == 2  # --variants
+    assert download["latency"]["requests"] == 3
+
+
+def test_operations_oai_pages_list_every_record(small_run):
+    results, folder = small_run
+    oai = results["operations"]["oai"]
+    assert oai["records"] == COUNT + 3  # the publications have theirs
+    assert oai["prefixes"] == ["oai_dc", "lom"]
+    # Fewer than a page of 100: no resumption token.
+    assert list(oai["pages"]) == ["oai_dc, first page", "lom, first page"]
+    assert {page["records"] for page in oai["pages"].values()} == {COUNT + 3}
+    table = (folder / f"{results['run']['date']}-{COUNT}.md").read_text()
+    assert "| lom, first page (33 records) | 3 |" in table

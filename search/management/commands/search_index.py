@@ -48,7 +48,7 @@ class Command(BaseCommand):
             return
         self.stdout.write(
             f"Index {report.index}: {report.documents} resources in {report.seconds:.1f} s "
-            f"({report.per_second:.0f} documents/s); alias swapped"
+            f"({report.per_second:.0f} documents/s); alias swapped in {report.swap_ms:.0f} ms"
             + (f"; removed {', '.join(report.removed_indices)}" if report.removed_indices else "")
             + "."
         )
