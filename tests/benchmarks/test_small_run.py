@@ -3,8 +3,7 @@ against the real PostgreSQL server, OpenSearch node, stripe-mock and S3 server: 
 measurement's figures are checked here, and the run must leave nothing behind.
 
 The run is made once for the module (a minute or two: the comparison builds Wagtail's index and
-starts a second gunicorn); each measurement adds its tests
-below, on `small_run`."""
+starts a second gunicorn); each measurement adds its tests below, on `small_run`."""
 
 import json
 import os
