@@ -22,3 +22,6 @@ for _name in ("opensearch", "elastic_transport"):
 # X-Queries and Server-Timing on every answer (benchmarks/middleware.py), outermost so that
 # they cover every other middleware's queries and time.
 MIDDLEWARE = ["benchmarks.middleware.measured", *MIDDLEWARE]  # noqa: F405
+# The product's URLs and the search page written with Wagtail's search API, that
+# benchmarks/measures/compare.py compares with ours (benchmarks/wagtail_page.py).
+ROOT_URLCONF = "benchmarks.urls"

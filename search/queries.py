@@ -162,6 +162,7 @@ def run_search(engine: Engine, params: SearchParams) -> SearchResult:
         hits=hits,
         facets=facet_values(params, counts),
         did_you_mean=_did_you_mean(params, answer),
+        engine_ms=answer.get("took"),
     )
 
 

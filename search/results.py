@@ -31,6 +31,9 @@ class SearchResult:
     facets: dict[str, list[FacetValue]]
     did_you_mean: str | None = None
     degraded: bool = False  # the engine did not answer; the database did
+    # The engine's own time for this search (its `took`, ms, summed over its requests); None
+    # when the database answered. The API sends it as `Server-Timing: engine;dur=…`.
+    engine_ms: int | None = None
 
     @property
     def num_pages(self) -> int:

@@ -68,7 +68,10 @@ def _checked_suggestion(result: SearchResult, run) -> SearchResult:
         result.did_you_mean = None
         return result
     corrected = replace(params, q=suggestion, sort=default_sort(suggestion), page=1, page_size=1)
-    if run(corrected).count == 0:
+    checked = run(corrected)
+    if result.engine_ms is not None and checked.engine_ms is not None:
+        result.engine_ms += checked.engine_ms  # the engine's time for the whole answer
+    if checked.count == 0:
         result.did_you_mean = None
     return result
 

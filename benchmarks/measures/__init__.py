@@ -6,7 +6,7 @@ measured on errors) and `markdown(figures) -> list[str]` (its part of the printe
 Each measurement honours `run.options.requests` (how many timed requests per figure), so that
 the whole-run test can run them all in seconds."""
 
-from benchmarks.measures import operations, search_latency
+from benchmarks.measures import compare, operations, search_latency
 
 # operations last: it adds resources, orders and downloads to the catalogue.
-MODULES = (search_latency, operations)
+MODULES = (search_latency, compare, operations)

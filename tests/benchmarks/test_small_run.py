@@ -2,8 +2,8 @@
 against the real PostgreSQL server, OpenSearch node, stripe-mock and S3 server: each
 measurement's figures are checked here, and the run must leave nothing behind.
 
-The run is made once for the module (about half a minute); each measurement adds its tests
-below, on `small_run`."""
+The run is made once for the module (a minute or two: the comparison builds Wagtail's index and
+starts a second gunicorn); each measurement adds its tests below, on `small_run`."""
 
 import json
 import os
@@ -11,6 +11,7 @@ import os
 import pytest
 
 from benchmarks.database import SearchIndices, ThrowawayDatabase
+from benchmarks.measures import compare
 from benchmarks.run import Options, run
 from benchmarks.workload import CATEGORIES
 from tests.benchmarks.helpers import buckets, server_url
@@ -102,3 +103,52 @@ def test_operations_oai_pages_list_every_record(small_run):
     assert {page["records"] for page in oai["pages"].values()} == {COUNT + 3}
     table = (folder / f"{results['run']['date']}-{COUNT}.md").read_text()
     assert "| lom, first page (33 records) | 3 |" in table
+
+def test_compare_asks_the_same_requests_of_the_three_implementations(small_run):
+    results, folder = small_run
+    figures = results["compare"]
+    compared = list(compare.CATEGORIES)
+    assert figures["categories"] == compared
+    assert set(figures["left_out"]) == set(CATEGORIES) - set(compared)
+    for name in compare.IMPLEMENTATIONS:
+        latency = figures["latency"][name]
+        assert list(latency) == [*compared, "all"]
+        assert [latency[category]["requests"] for category in compared] == [3, 3, 3, 3]
+        assert latency["all"]["requests"] == 12
+        # The same distinct URLs were checked (same counts without words, never empty where
+        # ours found something) during the warm-up.
+        assert figures["found"][name]["urls"] == figures["found"]["ours"]["urls"]
+    assert figures["engine_requests"] == {"ours": 0, "wagtail": 10, "fallback": 0}
+    assert figures["queries"]["wagtail"]["max"] > figures["queries"]["ours"]["max"]
+    index = figures["wagtail_index"]
+    assert index["resources"] == COUNT
+    assert index["documents"] >= COUNT
+    assert index["index"].startswith(f"bench-{COUNT}-{os.getpid()}-wagtail-")
+    table = (folder / f"{results['run']['date']}-{COUNT}.md").read_text()
+    assert "| category | requests | ours | Wagtail | fallback | Wagtail ÷ ours |" in table
+
+
+def test_compare_ratios_are_the_p50s_and_p95s_divided(small_run):
+    figures = small_run[0]["compare"]
+    latency = figures["latency"]
+    for category, ratios in figures["ratios"].items():
+        for other in ("wagtail", "fallback"):
+            for cut in ("p50", "p95"):
+                expected = round(latency[other][category][cut] / latency["ours"][category][cut], 2)
+                assert ratios[f"{other}_over_ours_{cut}"] == expected
+
+
+def test_compare_overhead_is_within_the_server_time_within_the_clients(small_run):
+    results, folder = small_run
+    overhead = results["compare"]["overhead"]
+    assert list(overhead) == [*compare.CATEGORIES, "all"]
+    for figures in overhead.values():
+        # Request by request took ≤ server ≤ client: so are their percentiles.
+        for cut in ("p50", "p95", "p99", "max"):
+            assert 0 <= figures["took"][cut] <= figures["server"][cut] <= figures["client"][cut]
+        assert figures["overhead"]["p50"] >= 0
+        assert figures["transport"]["p50"] >= 0
+    assert overhead["all"]["took"]["requests"] == 12
+    table = (folder / f"{results['run']['date']}-{COUNT}.md").read_text()
+    assert "| **all of the above** | 12 |" in table
+    assert "overhead (server − took)" in table

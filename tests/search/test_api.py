@@ -1,5 +1,6 @@
 """/api/v1/search and /api/v1/search/suggest, and the search page: shape, languages, bad input."""
 
+import re
 import time
 
 import pytest
@@ -56,6 +57,25 @@ def test_the_api_speaks_english_when_asked(client, known_catalogue):
     assert labels["420"] == "Computer Science"
     assert {value["label"] for value in data["facets"]["prix"]} == {"Free"}
     assert all(result["url"].startswith("/en/") for result in data["results"])
+
+
+def test_the_api_says_the_engines_own_time_when_the_engine_answered(
+    client, known_catalogue, search_backend
+):
+    found = client.get("/api/v1/search?q=calcul")
+    # Nothing found: the did-you-mean is checked by a second search, whose time counts too.
+    misspelt = client.get("/api/v1/search?q=nathematiques")
+    refused = client.get("/api/v1/search?page=0")
+
+    assert found.json()["count"] == 2
+    assert misspelt.json()["did_you_mean"] == "mathématiques"
+    if search_backend == "opensearch":
+        assert re.fullmatch(r"engine;dur=\d+", found["Server-Timing"])
+        assert re.fullmatch(r"engine;dur=\d+", misspelt["Server-Timing"])
+    else:  # the database answered: no engine entry
+        assert "Server-Timing" not in found
+        assert "Server-Timing" not in misspelt
+    assert "Server-Timing" not in refused
 
 
 @pytest.mark.parametrize(

@@ -6,14 +6,17 @@ import threading
 from io import StringIO
 
 import pytest
+from django.conf import settings
 from django.core.management import CommandError, call_command
 from django.http import QueryDict
+from django.test import override_settings
 
 from resources.models import Discipline, Rating, ResourcePage
 from search import indexing, queries, service
 from search.connection import get_engine
 from search.models import SearchEntry
 from search.params import parse_params
+from search.results import SearchResult
 from tests.search.helpers import OPENSEARCH_URL, TcpProxy, ids, use_engine
 
 
@@ -275,3 +278,25 @@ def test_wagtail_admin_search_uses_the_opensearch2_backend(
     finally:
         for name in opensearch.indices_with_prefix(prefix):
             opensearch.delete_index(name)
+
+
+def test_the_engines_time_is_its_took(opensearch, known_catalogue):
+    found = run("q=calcul")
+
+    assert found.count == 2
+    assert isinstance(found.engine_ms, int)
+    assert found.engine_ms >= 0
+    with override_settings(APOP_SEARCH={**settings.APOP_SEARCH, "URL": ""}):
+        assert run("q=calcul").engine_ms is None  # the database answered
+
+
+def test_the_engines_time_counts_the_did_you_mean_check(db):
+    """The check of a did-you-mean is a second request: both requests' `took` are the time."""
+    params = parse_params(QueryDict("q=nathematiques"))
+    nothing = SearchResult(params, 0, [], {}, did_you_mean="mathématiques", engine_ms=5)
+    corrected = SearchResult(params, 4, [], {}, engine_ms=3)
+
+    checked = service._checked_suggestion(nothing, lambda _params: corrected)
+
+    assert checked.engine_ms == 8
+    assert checked.did_you_mean == "mathématiques"
