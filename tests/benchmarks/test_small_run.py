@@ -104,6 +104,7 @@ def test_operations_oai_pages_list_every_record(small_run):
     table = (folder / f"{results['run']['date']}-{COUNT}.md").read_text()
     assert "| lom, first page (33 records) | 3 |" in table
 
+
 def test_compare_asks_the_same_requests_of_the_three_implementations(small_run):
     results, folder = small_run
     figures = results["compare"]
