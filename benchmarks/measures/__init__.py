@@ -6,6 +6,7 @@ measured on errors) and `markdown(figures) -> list[str]` (its part of the printe
 Each measurement honours `run.options.requests` (how many timed requests per figure), so that
 the whole-run test can run them all in seconds."""
 
-from benchmarks.measures import search_latency
+from benchmarks.measures import footprint, search_latency, throughput
 
-MODULES = (search_latency,)
+# footprint last: the workers' memory after everything else ran.
+MODULES = (search_latency, throughput, footprint)
