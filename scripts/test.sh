@@ -6,8 +6,12 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-already_running=false
-scripts/services.sh status >/dev/null 2>&1 && already_running=true
+# The services already running (a `make services` before, for other work) are left running at the
+# end: only those this run starts are stopped.
+started=()
+for service in $(scripts/services.sh list); do
+  scripts/services.sh status "$service" >/dev/null 2>&1 || started+=("$service")
+done
 
 # The services and the browser tools (on a fresh machine: downloads and Go builds) come up in the
 # background while the Python dependencies install: neither needs the other.
@@ -16,7 +20,7 @@ tools_env=$(mktemp)
 tools=$!
 cleanup() {
   wait "$tools" 2>/dev/null || true
-  [ "$already_running" = true ] || scripts/services.sh stop
+  [ ${#started[@]} -eq 0 ] || scripts/services.sh stop "${started[@]}"
   rm -f "$tools_env"
 }
 trap cleanup EXIT

@@ -11,7 +11,7 @@ import os
 import pytest
 
 from benchmarks.database import SearchIndices, ThrowawayDatabase
-from benchmarks.measures import compare
+from benchmarks.measures import compare, throughput
 from benchmarks.run import Options, run
 from benchmarks.workload import CATEGORIES
 from tests.benchmarks.helpers import buckets, server_url
@@ -153,3 +153,60 @@ def test_compare_overhead_is_within_the_server_time_within_the_clients(small_run
     table = (folder / f"{results['run']['date']}-{COUNT}.md").read_text()
     assert "| **all of the above** | 12 |" in table
     assert "overhead (server − took)" in table
+
+
+def test_throughput_loads_each_page_at_increasing_connections_on_a_pinned_server(small_run):
+    results, folder = small_run
+    figures = results["throughput"]
+    assert list(figures["pages"]) == ["resource", "search", "home"]
+    pages = figures["pages"]
+    assert len(pages["resource"]["paths"]) == throughput.RESOURCE_PAGES
+    assert all(path.startswith("/fr/ressources/") for path in pages["resource"]["paths"])
+    assert all(path.startswith("/api/v1/search") for path in pages["search"]["paths"])
+    assert pages["home"]["paths"] == ["/fr/"]
+    for page in pages.values():
+        # duration=1: the short levels, so that the test takes seconds.
+        assert [level["connections"] for level in page["levels"]] == [1, 2]
+        for level in page["levels"]:
+            assert level["requests"] > 0
+            assert level["requests_per_second"] > 0
+            assert level["p50"] <= level["p95"] <= level["p99"] <= level["max"]
+        assert page["best"] == throughput.best(page["levels"])
+    measured = pages["resource"]["best"]["requests_per_second"] if pages["resource"]["best"] else 0
+    assert figures["target"] == {
+        "page": "resource",
+        "requests_per_second": 300,
+        "measured": measured,
+        "met": measured >= 300,
+    }
+    # The pinned server (one worker, as the run's) was stopped after the loads.
+    memory = figures["workers_memory_after_load"]
+    assert len(memory["workers"]) == 1
+    assert not os.path.exists(f"/proc/{memory['master']['pid']}")
+    if len(os.sched_getaffinity(0)) >= 2:
+        assert figures["server"]["cpus"] != figures["client_cpus"]
+        assert figures["pinned"].startswith(f"gunicorn on core {figures['server']['cpus']}")
+    table = (folder / f"{results['run']['date']}-{COUNT}.md").read_text()
+    assert "#### Throughput (wrk 4." in table
+    assert "| home page `/fr/` | 2 |" in table
+
+
+def test_footprint_gives_the_workers_memory_and_the_index_and_database_sizes(small_run):
+    results, folder = small_run
+    figures = results["footprint"]
+    memory = figures["memory"]
+    assert len(memory["workers"]) == 1  # the run's server: workers=1
+    for process in (memory["master"], *memory["workers"]):
+        assert 20 < process["rss_mib"] <= process["peak_rss_mib"]
+    product = figures["index"]["product"]
+    assert product["documents"] == COUNT
+    assert len(product["indices"]) == 1
+    assert 0 < product["primary_bytes"] <= product["store_bytes"]
+    assert figures["index_bytes_per_resource"] == round(product["primary_bytes"] / COUNT)
+    assert figures["database"]["bytes"] > sum(figures["database"]["largest_tables"].values()) > 0
+    assert len(figures["database"]["largest_tables"]) == 5
+    table = (folder / f"{results['run']['date']}-{COUNT}.md").read_text()
+    assert "| worker 1 |" in table
+    assert "| product's index (primaries; all copies" in table
+    # Measured last: after every other measurement.
+    assert list(results)[-1] == "footprint"
