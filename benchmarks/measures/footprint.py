@@ -111,11 +111,12 @@ def database_size(database_url: str) -> dict:
 def measure(run: Run) -> dict:
     if run.server is None or run.server.process is None:
         raise BenchError("the footprint needs the run's server")
-    resources = run.options.count
     memory = workers_memory(run.server.process.pid)
     index = index_sizes(run.engine_url, run.index_prefix)
     database = database_size(run.env["DATABASE_URL"])
     product = index["product"]
+    # The resources at the end of the run: N, and those the operations published.
+    resources = product["documents"] or run.options.count
     return {
         "memory": memory,
         "server": {"workers": run.options.workers, "threads": run.options.threads},
