@@ -6,6 +6,6 @@ measured on errors) and `markdown(figures) -> list[str]` (its part of the printe
 Each measurement honours `run.options.requests` (how many timed requests per figure), so that
 the whole-run test can run them all in seconds."""
 
-from benchmarks.measures import search_latency
+from benchmarks.measures import pages, search_latency
 
-MODULES = (search_latency,)
+MODULES = (search_latency, pages)

@@ -12,6 +12,7 @@ import pytest
 from django.conf import settings
 
 from benchmarks.database import SearchIndices, ThrowawayDatabase
+from benchmarks.measures import pages
 from benchmarks.run import Options, run
 from benchmarks.workload import CATEGORIES
 from tests.faults.services import database_url
@@ -62,3 +63,45 @@ def test_search_latency_has_every_category(small_run):
     assert categories["all"]["requests"] == 3 * len(CATEGORIES)
     table = (folder / f"{results['run']['date']}-{COUNT}.md").read_text()
     assert "| keyword + 1–3 facets | 3 |" in table
+
+
+def test_pages_are_all_measured_with_a_constant_query_count(small_run):
+    results, folder = small_run
+    figures = results["pages"]["pages"]
+    resources = [f"resource_{kind}" for kind in pages.RESOURCE_KINDS]
+    assert list(figures) == [
+        "home_fr",
+        "home_en",
+        "resources",
+        "discipline",
+        "collection",
+        "author",
+        *resources,
+        *(f"{kind}_teacher" for kind in resources),
+    ]
+    for kind, page in figures.items():
+        assert page["latency"]["requests"] == 3, kind
+        assert page["server"]["requests"] == 3, kind
+        assert page["queries"]["min"] == page["queries"]["max"], kind
+        assert page["queries"]["min"] > 0, kind
+    assert figures["collection"]["path"] == "/fr/collections/selection-banc-essai/"
+    assert figures["resource_paid"]["price_cents"] > 0
+    assert figures["resource_plain"]["price_cents"] == 0
+    assert len({figures[kind]["path"] for kind in resources}) == len(resources)
+    table = (folder / f"{results['run']['date']}-{COUNT}.md").read_text()
+    home = figures["home_fr"]
+    assert (
+        f"| home page /fr/ | 3 | {home['latency']['p50']} | {home['latency']['p95']} | "
+        f"{home['latency']['p99']} | {home['queries']['min']} |"
+    ) in table
+
+
+def test_pages_the_teacher_is_signed_in_and_within_the_resource_page_budget(small_run):
+    results, _folder = small_run
+    figures = results["pages"]["pages"]
+    for kind in pages.RESOURCE_KINDS:
+        anonymous = figures[f"resource_{kind}"]["queries"]["max"]
+        teacher = figures[f"resource_{kind}_teacher"]["queries"]["max"]
+        # The session and its user are read: the teacher is signed in (the measurement also
+        # checks the rating form), within the budget of 12 queries.
+        assert anonymous + 2 <= teacher <= 12, kind
