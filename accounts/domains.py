@@ -2,7 +2,8 @@
 whether an address is in a domain (sub-domains included). No model of this app is imported here,
 so that the admin's forms may ask too."""
 
-from django.db.models import Q
+from django.db.models import CharField, Q, Value
+from django.db.models.functions import Concat, Lower
 
 
 def domain_candidates(address: str) -> list[str]:
@@ -45,3 +46,14 @@ def addresses_in_domains(domains) -> Q:
     for domain in domains:
         condition |= Q(email__iendswith=f"@{domain}") | Q(email__iendswith=f".{domain}")
     return condition
+
+
+def domains_holding(domains, address):
+    """Of `domains` (a queryset of rows with a `domain` field), those an e-mail address is in,
+    sub-domains included, `address` being an expression (OuterRef("email")): domain_candidates
+    in SQL. A domain is never a bare top-level one (candidates have two labels at least)."""
+    return domains.alias(address_lower=Lower(address, output_field=CharField())).filter(
+        Q(address_lower__endswith=Concat(Value("@"), "domain"))
+        | Q(address_lower__endswith=Concat(Value("."), "domain")),
+        domain__contains=".",
+    )

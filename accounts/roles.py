@@ -5,9 +5,11 @@ editor (the Wagtail « Éditeurs » group) and staff."""
 
 import datetime
 
+from django.db.models import Exists, OuterRef, Subquery
+from django.db.models.functions import Length
 from django.utils import timezone
 
-from .domains import addresses_in_domains, confirmed_addresses, domain_candidates
+from .domains import addresses_in_domains, domain_candidates, domains_holding
 
 # The Wagtail group of the editors (made by resources/moderation.py with its permissions).
 EDITORS_GROUP = "Éditeurs"
@@ -48,26 +50,38 @@ def may_submit(user) -> bool:
 
 
 def institutions_of(user) -> list:
-    """The institutions whose staff this user is: for each confirmed address, the institution of
-    its most specific domain (dept.cegep.qc.ca over cegep.qc.ca). Two queries at most."""
-    from .models import InstitutionDomain
-
-    per_address = [domain_candidates(address) for address in confirmed_addresses(user)]
-    candidates = [candidate for group in per_address for candidate in group]
-    if not candidates:
+    """The institutions whose staff this user is: for each confirmed address (primary first), the
+    institution of its most specific domain (dept.cegep.qc.ca over cegep.qc.ca). One query (none
+    for a visitor or an inactive account): each institution also says whether this user is one
+    of its local representatives (`represented`, which represented_institutions reads)."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
         return []
-    domains = {
-        d.domain: d.institution
-        for d in InstitutionDomain.objects.filter(domain__in=candidates).select_related(
-            "institution"
+    from allauth.account.models import EmailAddress
+
+    from .models import Institution, InstitutionDomain, InstitutionRepresentative
+
+    # The most specific domain holding an address is the longest one (all are its suffixes).
+    best = domains_holding(InstitutionDomain.objects.all(), OuterRef("email")).order_by(
+        Length("domain").desc()
+    )
+    addresses = (
+        EmailAddress.objects.filter(user=user, verified=True)
+        .annotate(institution_id=Subquery(best.values("institution_id")[:1]))
+        .order_by("-primary", "pk")
+    )
+    # Each institution in the order of the first address it is found for.
+    first = addresses.filter(institution_id=OuterRef("pk"))
+    return list(
+        Institution.objects.filter(pk__in=addresses.values("institution_id"))
+        .annotate(
+            first_primary=Subquery(first.values("primary")[:1]),
+            first_address=Subquery(first.values("pk")[:1]),
+            represented=Exists(
+                InstitutionRepresentative.objects.filter(user=user, institution=OuterRef("pk"))
+            ),
         )
-    }
-    found = []
-    for group in per_address:
-        institution = next((domains[c] for c in group if c in domains), None)
-        if institution is not None and institution not in found:
-            found.append(institution)
-    return found
+        .order_by("-first_primary", "first_address")
+    )
 
 
 def institution_of(user):
@@ -93,21 +107,10 @@ def represented_institutions(user, institutions=None) -> list:
     """The institutions this user is a local representative of, while one of their confirmed
     addresses is still in the institution's domains (someone who left the college loses the
     role with their address). `institutions`: the user's (institutions_of), when the caller has
-    them. Three queries at most."""
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return []
-    if institutions is not None and not institutions:
-        return []
-    from .models import InstitutionRepresentative
-
-    named = set(
-        InstitutionRepresentative.objects.filter(user=user).values_list("institution_id", flat=True)
-    )
-    if not named:
-        return []
+    them: then no query, else one."""
     if institutions is None:
         institutions = institutions_of(user)
-    return [institution for institution in institutions if institution.pk in named]
+    return [institution for institution in institutions if institution.represented]
 
 
 def is_representative(user, institution) -> bool:

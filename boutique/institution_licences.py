@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Max
+from django.db.models import Max, OuterRef, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -106,10 +106,19 @@ def revoke(line: OrderLine, when: datetime.datetime) -> None:
     )
 
 
+def _usable(institutions):
+    """The live licences of these institutions, the one lasting longest first."""
+    return (
+        InstitutionLicence.objects.live()
+        .filter(institution__in=institutions)
+        .order_by("-ends_at", "-pk")
+    )
+
+
 def live_licence(user, resource_id, institutions=None):
     """The live licence through which this user (staff of its institution) may download the
     resource, the one lasting longest; None otherwise. `institutions`: the user's, when the
-    caller has them (roles.institutions_of). At most three queries, whatever the numbers."""
+    caller has them (roles.institutions_of). At most two queries, whatever the numbers."""
     if not getattr(user, "is_authenticated", False):
         return None
     if institutions is None:
@@ -117,12 +126,33 @@ def live_licence(user, resource_id, institutions=None):
     if not institutions:
         return None
     return (
-        InstitutionLicence.objects.live()
-        .filter(resource_id=resource_id, institution__in=institutions)
-        .select_related("institution")
-        .order_by("-ends_at")
-        .first()
+        _usable(institutions).filter(resource_id=resource_id).select_related("institution").first()
     )
+
+
+@dataclass(frozen=True)
+class LicenceShown:
+    """The live licence a resource page names: its institution and its end."""
+
+    institution: object
+    ends_at: datetime.datetime
+
+
+def licence_columns(institutions) -> dict:
+    """Annotations of a ResourcePage query: `licence_institution` and `licence_ends` of the live
+    licence live_licence would find among `institutions` (None without one), so that the page
+    reads it inside the query it makes anyway."""
+    usable = _usable(institutions).filter(resource=OuterRef("pk"))
+    return {
+        "licence_institution": Subquery(usable.values("institution_id")[:1]),
+        "licence_ends": Subquery(usable.values("ends_at")[:1]),
+    }
+
+
+def licence_shown(row: dict, institutions) -> LicenceShown | None:
+    """The licence of a row annotated with licence_columns(institutions), or None."""
+    institution = next((i for i in institutions if i.pk == row.get("licence_institution")), None)
+    return LicenceShown(institution, row["licence_ends"]) if institution is not None else None
 
 
 @dataclass

@@ -6,8 +6,15 @@ measured on errors) and `markdown(figures) -> list[str]` (its part of the printe
 Each measurement honours `run.options.requests` (how many timed requests per figure), so that
 the whole-run test can run them all in seconds."""
 
-from benchmarks.measures import compare, footprint, operations, search_latency, throughput
+from benchmarks.measures import (
+    compare,
+    footprint,
+    operations,
+    pages,
+    search_latency,
+    throughput,
+)
 
-# throughput before operations (which add resources, orders and downloads to the catalogue);
-# footprint last: the workers' memory after everything else ran.
-MODULES = (search_latency, compare, throughput, operations, footprint)
+# pages and throughput before operations (which add resources, orders and downloads to the
+# catalogue); footprint last: the workers' memory after everything else ran.
+MODULES = (search_latency, compare, pages, throughput, operations, footprint)

@@ -19,25 +19,26 @@ register = template.Library()
 
 def buy_state(request, page, author_ids=(), institutions=None) -> tuple[str, object]:
     """The visitor's state — owned (entitlement, author or staff), licensed (a live licence of
-    one of their `institutions`), in_cart, or buy — and that licence. No query for a visitor,
-    two at most for a signed-in user (their institutions given)."""
+    one of their `institutions`), in_cart, or buy — and that licence (LicenceShown). No query
+    for a visitor, one for a signed-in user (their institutions given)."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return ("in_cart" if carts.in_cart(request, page.pk) else "buy"), None
     if user.is_staff or user.pk in author_ids:
         return "owned", None
+    # One query for all three: owned, in the cart, and the licence of one of the institutions.
+    columns = {
+        "owned": Exists(Entitlement.objects.live().filter(user=user, resource=OuterRef("pk"))),
+        "in_cart": Exists(CartItem.objects.filter(user=user, resource=OuterRef("pk"))),
+    }
+    if institutions:
+        columns.update(institution_licences.licence_columns(institutions))
     row = (
-        ResourcePage.objects.filter(pk=page.pk)
-        .annotate(
-            owned=Exists(Entitlement.objects.live().filter(user=user, resource=OuterRef("pk"))),
-            in_cart=Exists(CartItem.objects.filter(user=user, resource=OuterRef("pk"))),
-        )
-        .values("owned", "in_cart")
-        .first()
+        ResourcePage.objects.filter(pk=page.pk).annotate(**columns).values(*columns).first()
     ) or {"owned": False, "in_cart": False}
     if row["owned"]:
         return "owned", None
-    licence = institution_licences.live_licence(user, page.pk, institutions)
+    licence = institution_licences.licence_shown(row, institutions or [])
     if licence is not None:
         return "licensed", licence
     return ("in_cart" if row["in_cart"] else "buy"), None
@@ -50,7 +51,7 @@ def buy_box(context, page):
     representative, the institution licence of each of their institutions."""
     request = context.get("request")
     user = getattr(request, "user", None)
-    # The visitor's institutions, read once for their licences and their offers (two queries).
+    # The visitor's institutions, read once for their licences and their offers (one query).
     institutions = roles.institutions_of(user) if user is not None else []
     state, licence = buy_state(request, page, context.get("author_ids") or (), institutions)
     payments_open = checkout.payment_mode() != checkout.Mode.CLOSED

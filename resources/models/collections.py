@@ -14,6 +14,7 @@ from resources.rules import REL_ELIGIBLE
 
 from . import presenters
 from .pages import IndexPage, ResourcePage
+from .restrictions import view_restrictions
 
 
 class CollectionIndexPage(IndexPage):
@@ -103,6 +104,9 @@ class CollectionPage(Page):
     def localized_intro(self):
         english = is_english()
         return self.intro_en if english and self.intro_en else self.intro
+
+    def get_view_restrictions(self):
+        return view_restrictions(self)  # one query instead of Wagtail's two
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -35,6 +35,7 @@ from resources.admin_widgets import AuthorChooser
 from resources.rules import resource_errors
 
 from . import presenters
+from .restrictions import view_restrictions
 from .review_panel import ReviewSummaryPanel
 
 
@@ -87,6 +88,9 @@ class IndexPage(Page):
         if is_english() and self.intro_en:
             return self.intro_en, "en"
         return self.intro, "fr"
+
+    def get_view_restrictions(self):
+        return view_restrictions(self)  # one query instead of Wagtail's two
 
 
 class ResourceIndexPage(IndexPage):
@@ -385,6 +389,9 @@ class ResourcePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(presenters.present("resource_page", self, request))
         return context
+
+    def get_view_restrictions(self):
+        return view_restrictions(self)  # one query instead of Wagtail's two
 
 
 def _sniffed_type(file, display_name: str) -> str:

@@ -11,7 +11,7 @@ import os
 import pytest
 
 from benchmarks.database import SearchIndices, ThrowawayDatabase
-from benchmarks.measures import compare, throughput
+from benchmarks.measures import compare, pages, throughput
 from benchmarks.run import Options, run
 from benchmarks.workload import CATEGORIES
 from tests.benchmarks.helpers import buckets, server_url
@@ -211,3 +211,45 @@ def test_footprint_gives_the_workers_memory_and_the_index_and_database_sizes(sma
     assert "| product's index (primaries; all copies" in table
     # Measured last: after every other measurement.
     assert list(results)[-1] == "footprint"
+
+
+def test_pages_are_all_measured_with_a_constant_query_count(small_run):
+    results, folder = small_run
+    figures = results["pages"]["pages"]
+    resources = [f"resource_{kind}" for kind in pages.RESOURCE_KINDS]
+    assert list(figures) == [
+        "home_fr",
+        "home_en",
+        "resources",
+        "discipline",
+        "collection",
+        "author",
+        *resources,
+        *(f"{kind}_teacher" for kind in resources),
+    ]
+    for kind, page in figures.items():
+        assert page["latency"]["requests"] == 3, kind
+        assert page["server"]["requests"] == 3, kind
+        assert page["queries"]["min"] == page["queries"]["max"], kind
+        assert page["queries"]["min"] > 0, kind
+    assert figures["collection"]["path"] == "/fr/collections/selection-banc-essai/"
+    assert figures["resource_paid"]["price_cents"] > 0
+    assert figures["resource_plain"]["price_cents"] == 0
+    assert len({figures[kind]["path"] for kind in resources}) == len(resources)
+    table = (folder / f"{results['run']['date']}-{COUNT}.md").read_text()
+    home = figures["home_fr"]
+    assert (
+        f"| home page /fr/ | 3 | {home['latency']['p50']} | {home['latency']['p95']} | "
+        f"{home['latency']['p99']} | {home['queries']['min']} |"
+    ) in table
+
+
+def test_pages_the_teacher_is_signed_in_and_within_the_resource_page_budget(small_run):
+    results, _folder = small_run
+    figures = results["pages"]["pages"]
+    for kind in pages.RESOURCE_KINDS:
+        anonymous = figures[f"resource_{kind}"]["queries"]["max"]
+        teacher = figures[f"resource_{kind}_teacher"]["queries"]["max"]
+        # The session and its user are read: the teacher is signed in (the measurement also
+        # checks the rating form), within the budget of 12 queries.
+        assert anonymous + 2 <= teacher <= 12, kind
