@@ -115,13 +115,14 @@ def measure(run: Run) -> dict:
     index = index_sizes(run.engine_url, run.index_prefix)
     database = database_size(run.env["DATABASE_URL"])
     product = index["product"]
-    # The resources at the end of the run: N, and those the operations published.
+    # The documents at the end of the run: N resources, those the operations published, and
+    # the collection the pages measurement made.
     resources = product["documents"] or run.options.count
     return {
         "memory": memory,
         "server": {"workers": run.options.workers, "threads": run.options.threads},
         "index": index,
-        "index_bytes_per_resource": round(product["primary_bytes"] / resources),
+        "index_bytes_per_document": round(product["primary_bytes"] / resources),
         "database": database,
         "database_bytes_per_resource": round(database["bytes"] / resources),
     }
@@ -146,13 +147,13 @@ def markdown(figures: dict) -> list[str]:
             f"| {label} | {process['rss_mib']} | {process['peak_rss_mib']} | "
             f"{process.get('pss_mib', '–')} |"
         )
-    lines += ["", "| what | documents | size on disk | per resource |", "|---|---|---|---|"]
+    lines += ["", "| what | documents | size on disk | per document |", "|---|---|---|---|"]
     index = figures["index"]
     product = index["product"]
     lines.append(
         f"| product's index (primaries; all copies {_mib(product['store_bytes'])}) | "
         f"{product['documents']:,} | {_mib(product['primary_bytes'])} | "
-        f"{figures['index_bytes_per_resource']:,} bytes |"
+        f"{figures['index_bytes_per_document']:,} bytes |"
     )
     if "wagtail" in index:
         wagtail = index["wagtail"]
