@@ -17,10 +17,15 @@ before it leaves — the miss that fills the cache as well as each hit. X-Page-C
 hit, miss or bypass (an opted-in page answered from the view to someone the cache must not
 serve)."""
 
+import functools
 import hashlib
 import time
+from pathlib import Path
 
+import django
+import wagtail
 from csp.middleware import CheckableLazyObject
+from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
@@ -108,8 +113,42 @@ def _versions() -> tuple:
     return tuple(found.get(key, 0) for key in _version_keys)
 
 
+_CODE_SUFFIXES = (".py", ".html", ".txt", ".xml", ".mo")
+
+
+@functools.cache
+def code_fingerprint() -> str:
+    """What renders the pages — our apps' code and templates, the translations, the static
+    files' manifest, Django's and Wagtail's versions — as a digest, once per process: a deploy
+    never serves pages of the previous version from a shared cache (old texts, or links to
+    static files it no longer has). The same code gives the same digest on every worker."""
+    base = Path(settings.BASE_DIR).resolve()
+    folders = {
+        Path(app.path).resolve()
+        for app in apps.get_app_configs()
+        if "site-packages" not in app.path and Path(app.path).resolve().is_relative_to(base)
+    }
+    folders |= {Path(d).resolve() for engine in settings.TEMPLATES for d in engine["DIRS"]}
+    folders |= {Path(folder).resolve() for folder in settings.LOCALE_PATHS}
+    files = sorted(
+        path
+        for folder in folders
+        for path in folder.rglob("*")
+        if path.suffix in _CODE_SUFFIXES and "site-packages" not in path.parts
+    )
+    if settings.STATIC_ROOT:
+        files.append(Path(settings.STATIC_ROOT) / "staticfiles.json")
+    digest = hashlib.sha256(f"{django.__version__} {wagtail.__version__}".encode())
+    for path in files:
+        if path.is_file():
+            name = path.relative_to(base) if path.is_relative_to(base) else path.name
+            digest.update(str(name).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def key_for(request) -> str:
     parts = (
+        code_fingerprint(),
         request.scheme,
         request.get_host(),
         request.path,
@@ -169,6 +208,8 @@ class PageCacheMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
+        if seconds():
+            code_fingerprint()  # at start-up (gunicorn --preload), not in a visitor's request
 
     def __call__(self, request):
         if not seconds() or not _eligible(request):

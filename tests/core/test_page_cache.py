@@ -191,3 +191,22 @@ def test_a_cache_shared_between_processes_serves_the_copy(settings, tmp_path):
     assert [first["X-Page-Cache"], second["X-Page-Cache"]] == ["miss", "hit"]
     assert list((tmp_path / "cache").iterdir())
     assert NONCE.search(second.content.decode())[1] == _csp_nonce(second)
+
+
+def test_a_deploy_of_other_templates_never_serves_the_previous_version_s_pages(settings, tmp_path):
+    settings.TEMPLATES = [
+        {**settings.TEMPLATES[0], "DIRS": [*settings.TEMPLATES[0]["DIRS"], tmp_path]}
+    ]
+    (tmp_path / "page.html").write_text("v1")
+    page_cache.code_fingerprint.cache_clear()
+    try:
+        Client().get("/page/")
+        same = Client().get("/page/")
+        (tmp_path / "page.html").write_text("v2")
+        page_cache.code_fingerprint.cache_clear()
+        deployed = Client().get("/page/")
+    finally:
+        page_cache.code_fingerprint.cache_clear()
+
+    assert same["X-Page-Cache"] == "hit"
+    assert deployed["X-Page-Cache"] == "miss"
