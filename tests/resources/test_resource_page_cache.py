@@ -1,4 +1,4 @@
-"""The resource and home pages in the page cache (core/page_cache.py): anonymous visitors get a
+"""The resource, home and collection pages in the page cache (core/page_cache.py): anonymous visitors get a
 stored copy, which a publication, a review or a preview never leaves stale or leaks; signed-in
 visitors and those with a cart always get their own page."""
 
@@ -171,3 +171,23 @@ def test_the_home_page_is_cached_for_visitors_and_follows_new_resources(
     assert refreshed["X-Page-Cache"] == "miss"
     assert "Laboratoire de titrage" in refreshed.content.decode()
     assert member.get("/fr/")["X-Page-Cache"] == "bypass"
+
+
+def test_a_cached_collection_drops_a_resource_unpublished_since(
+    make_resource, make_collection, django_capture_on_commit_callbacks
+):
+    kept = make_resource("Notes de cours : limites", slug="limites")
+    other = make_resource("Laboratoire de titrage", slug="titrage")
+    make_collection("Pour commencer", [(kept, "D'abord."), (other, "")], slug="commencer")
+    Client().get("/fr/collections/commencer/")
+    cached = Client().get("/fr/collections/commencer/")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        other.unpublish()
+    after = Client().get("/fr/collections/commencer/")
+
+    assert cached["X-Page-Cache"] == "hit"
+    assert "Laboratoire de titrage" in cached.content.decode()
+    assert after["X-Page-Cache"] == "miss"
+    assert "Laboratoire de titrage" not in after.content.decode()
+    assert "Notes de cours : limites" in after.content.decode()
