@@ -20,10 +20,9 @@ serve)."""
 import functools
 import hashlib
 import time
+from importlib.metadata import version
 from pathlib import Path
 
-import django
-import wagtail
 from csp.middleware import CheckableLazyObject
 from django.apps import apps
 from django.conf import settings
@@ -138,7 +137,8 @@ def code_fingerprint() -> str:
     )
     if settings.STATIC_ROOT:
         files.append(Path(settings.STATIC_ROOT) / "staticfiles.json")
-    digest = hashlib.sha256(f"{django.__version__} {wagtail.__version__}".encode())
+    # Versions read from the installed packages' metadata (core imports no Wagtail module).
+    digest = hashlib.sha256(f"{version('Django')} {version('wagtail')}".encode())
     for path in files:
         if path.is_file():
             name = path.relative_to(base) if path.is_relative_to(base) else path.name
