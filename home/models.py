@@ -11,6 +11,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core import page_cache
 from core.i18n import is_english
 
 from .blocks import BodyBlock
@@ -95,6 +96,11 @@ class HomePage(BilingualPage):
         if user is not None and user.is_authenticated:
             context["personal"] = personal_home(user, request)
         return context
+
+    def serve(self, request, *args, **kwargs):
+        # Anonymous visitors may get it from the page cache: its sections follow the catalogue's
+        # version, its own text any publication (home/signals.py).
+        return page_cache.cacheable(super().serve(request, *args, **kwargs))
 
 
 class StandardPage(BilingualPage):

@@ -14,6 +14,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
 from accounts import roles
+from core import page_cache
 from core.i18n import current_language
 
 from . import adaptations, attribution, authorship, licences
@@ -22,6 +23,8 @@ from .models import Package, Rating, ResourcePage
 
 CACHE_SECONDS = 60 * 60
 VERSION_KEY = "catalogue:version"
+# Anonymous visitors' cached pages (core/page_cache.py) follow the catalogue too.
+page_cache.depend_on(VERSION_KEY)
 RELATED_COUNT = 4
 PREVIEW_RENDITION = "max-960x1200"
 

@@ -98,6 +98,9 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last: anonymous visitors' cached pages (core/page_cache.py), once the session, language,
+    # CSRF cookie and user are known; everything above still treats a cached answer.
+    "core.page_cache.PageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "apop.urls"
@@ -119,6 +122,8 @@ TEMPLATES = [
                 "home.context_processors.site",
                 "boutique.context_processors.cart",
                 "files.invitation.account_invitation",
+                # Last, so that its placeholder CSRF token wins over Django's own.
+                "core.page_cache.placeholders",
             ],
         },
     },
@@ -217,6 +222,9 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 # Taxonomies and site links are cached; use a shared cache (e.g. redis://) with several web
 # processes so that an editor's change is seen everywhere at once.
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://apop")}
+# How long an anonymous visitor's page stays cached (core/page_cache.py) when no invalidation
+# forgets it first: what an invalidation misses (a download count) is that old at most. 0: off.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
 
 # --- Languages and time ---------------------------------------------------------------------
 # French (Quebec) first. URL prefixes are /fr/ and /en/; "fr-ca" falls back to the "fr" catalogue.

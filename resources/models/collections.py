@@ -8,6 +8,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core import page_cache
 from core.i18n import is_english
 from resources.admin_forms import CollectionPageForm
 from resources.rules import REL_ELIGIBLE
@@ -127,6 +128,11 @@ class CollectionPage(Page):
             {"card": card, "note": item.note} for item, card in zip(items, cards, strict=True)
         ]
         return context
+
+    def serve(self, request, *args, **kwargs):
+        # Anonymous visitors may get it from the page cache: its items and their cards follow
+        # the catalogue's version (resources/signals.py), but for download counts (≤ its TTL).
+        return page_cache.cacheable(super().serve(request, *args, **kwargs))
 
 
 class CollectionItem(Orderable):

@@ -28,6 +28,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core import page_cache
 from core.i18n import is_english
 from resources import licences, uploads
 from resources.admin_forms import ResourceFilesPanel, ResourcePageForm
@@ -392,6 +393,12 @@ class ResourcePage(Page):
 
     def get_view_restrictions(self):
         return view_restrictions(self)  # one query instead of Wagtail's two
+
+    def serve(self, request, *args, **kwargs):
+        # Anonymous visitors may get it from the page cache: everything it shows follows the
+        # catalogue's version (resources/signals.py), but for the download count (≤ its TTL).
+        # Previews go through serve_preview, never here.
+        return page_cache.cacheable(super().serve(request, *args, **kwargs))
 
 
 def _sniffed_type(file, display_name: str) -> str:
