@@ -2,7 +2,10 @@
 home pages: p95 and SQL query count, shown constant in N"): the home page in both languages, the
 resources listing, a discipline, a collection, an author, and resource pages chosen by
 benchmarks/pick_pages.py — the most files, the most keywords and disciplines, the most ratings,
-a plain free one and a plain paid one — anonymous and signed in as a teacher."""
+a plain free one and a plain paid one — anonymous and signed in as a teacher. Anonymous visitors
+get the resource, home and collection pages from the page cache (core/page_cache.py) once it is
+warm; the resource pages are also measured rendered by their view for an anonymous visitor
+(`?rendu=1`: a query string bypasses the cache), which is what a cache miss costs."""
 
 import time
 
@@ -33,15 +36,22 @@ def _pages(picked: dict) -> list[dict]:
         {"kind": "collection", "label": "collection page", **picked["collection"]},
         {"kind": "author", "label": "author page", **picked["author"]},
     ]
-    for visitor in ("anonymous", "teacher"):
+    # visitor → (kind suffix, label suffix, query string)
+    visitors = {
+        "anonymous": ("", "", ""),
+        "rendered": ("_rendered", ", anonymous, rendered (no page cache)", "?rendu=1"),
+        "teacher": ("_teacher", ", signed in (teacher)", ""),
+    }
+    for visitor, (suffix, more, query) in visitors.items():
         for kind, label in RESOURCE_KINDS.items():
             resource = picked["resources"][kind]
             pages.append(
                 {
                     **resource,
-                    "kind": f"resource_{kind}" + ("_teacher" if visitor == "teacher" else ""),
-                    "label": label + (", signed in (teacher)" if visitor == "teacher" else ""),
-                    "visitor": visitor,
+                    "path": resource["path"] + query,
+                    "kind": f"resource_{kind}{suffix}",
+                    "label": label + more,
+                    "visitor": "teacher" if visitor == "teacher" else "anonymous",
                 }
             )
     for page in pages:
@@ -61,14 +71,15 @@ def measure(run: Run) -> dict:
     sessions = {"anonymous": requests.Session(), "teacher": requests.Session()}
     sessions["teacher"].cookies.update(cookie)
 
-    def get(session, page: dict) -> tuple[float, float, int, str]:
+    def get(session, page: dict) -> tuple[float, float, int, str, str]:
         started = time.perf_counter()
         response = session.get(f"{run.base_url}{page['path']}", timeout=30, allow_redirects=False)
         elapsed = (time.perf_counter() - started) * 1000
         if response.status_code != 200:
             raise BenchError(f"{page['path']} ({page['visitor']}) answered {response.status_code}")
         server = float(response.headers["Server-Timing"].rsplit("app;dur=", 1)[1])
-        return elapsed, server, int(response.headers["X-Queries"]), response.text
+        cache = response.headers.get("X-Page-Cache", "none")
+        return elapsed, server, int(response.headers["X-Queries"]), cache, response.text
 
     for _ in range(WARMUP_PASSES):
         for page in pages:
@@ -83,20 +94,22 @@ def measure(run: Run) -> dict:
                 if page["visitor"] == "teacher":
                     fresh.cookies.update(cookie)
                 get(fresh, page)
-    timings = {page["kind"]: ([], [], []) for page in pages}
+    timings = {page["kind"]: ([], [], [], []) for page in pages}
     for _ in range(run.options.requests):
         for page in pages:
-            client, server, queries, _text = get(sessions[page["visitor"]], page)
-            for values, value in zip(timings[page["kind"]], (client, server, queries), strict=True):
+            *measured, _text = get(sessions[page["visitor"]], page)
+            for values, value in zip(timings[page["kind"]], measured, strict=True):
                 values.append(value)
     figures = {}
     for page in pages:
-        client, server, queries = timings[page["kind"]]
+        client, server, queries, caches = timings[page["kind"]]
         figures[page["kind"]] = {
             **{key: page[key] for key in page if key != "kind"},
             "latency": report.latency(client),
             "server": report.latency(server),
             "queries": {"min": min(queries), "max": max(queries)},
+            # X-Page-Cache of the timed answers: hit (all, once warm), bypass, or none
+            "page_cache": sorted(set(caches)),
         }
     return {
         "client": "one client per visitor, one request at a time (keep-alive)",
@@ -115,13 +128,13 @@ def markdown(figures: dict) -> list[str]:
     lines = [
         f"#### Pages ({figures['client']}; SQL queries per answer, from X-Queries)",
         "",
-        "| page | requests | p50 ms | p95 ms | p99 ms | queries |",
-        "|---|---|---|---|---|---|",
+        "| page | requests | p50 ms | p95 ms | p99 ms | queries | page cache |",
+        "|---|---|---|---|---|---|---|",
     ]
     for page in figures["pages"].values():
         latency = page["latency"]
         lines.append(
             f"| {page['label']} | {latency['requests']} | {latency['p50']} | {latency['p95']} | "
-            f"{latency['p99']} | {_queries(page['queries'])} |"
+            f"{latency['p99']} | {_queries(page['queries'])} | {', '.join(page['page_cache'])} |"
         )
     return lines
