@@ -111,9 +111,14 @@ class _Client:
         return elapsed, timing, answer
 
 
+# The engine also matches titles within two typos (« cellule » finds "cellular"), the database
+# does not: a few such hits are no sign of a broken fallback, this many are.
+FUZZY_ONLY_LIMIT = 5
+
+
 def _check_same_catalogue(category: str, path: str, answers: dict[str, dict]) -> None:
     ours = answers["ours"]["count"]
-    if ours and not answers["fallback"]["count"]:
+    if ours >= FUZZY_ONLY_LIMIT and not answers["fallback"]["count"]:
         raise BenchError(f"fallback found nothing for {path}, ours {ours}")
     if category in WITHOUT_WORDS:
         for name in ("wagtail", "fallback"):
