@@ -11,6 +11,8 @@ from django.conf import settings
 
 logger = logging.getLogger(__name__)
 
+# Kept-alive connections to the engine per process: more than a gunicorn worker's threads.
+CONNECTIONS_PER_NODE = 10
 ELASTICSEARCH = "elasticsearch"
 OPENSEARCH = "opensearch"
 
@@ -45,13 +47,24 @@ def _client(config: EngineConfig):
     if config.kind == OPENSEARCH:
         from opensearchpy import OpenSearch
 
+        # opensearch-py leaves urllib3's pool at one connection: every request a gunicorn
+        # thread makes while another holds it opened a new connection and threw it away
+        # ("Connection pool is full" under load). As many as the Elasticsearch client keeps.
         return OpenSearch(
-            hosts=[config.url], timeout=config.timeout, max_retries=0, retry_on_timeout=False
+            hosts=[config.url],
+            timeout=config.timeout,
+            max_retries=0,
+            retry_on_timeout=False,
+            pool_maxsize=CONNECTIONS_PER_NODE,
         )
     from elasticsearch import Elasticsearch
 
     return Elasticsearch(
-        config.url, request_timeout=config.timeout, max_retries=0, retry_on_timeout=False
+        config.url,
+        request_timeout=config.timeout,
+        max_retries=0,
+        retry_on_timeout=False,
+        connections_per_node=CONNECTIONS_PER_NODE,
     )
 
 

@@ -251,6 +251,15 @@ def test_settings_pick_the_opensearch_client(settings):
     assert isinstance(get_engine().client, Elasticsearch)
 
 
+def test_the_opensearch_client_keeps_a_connection_per_thread(settings, opensearch):
+    """Under gunicorn's threads, opensearch-py's default pool of one connection made each
+    concurrent search open a new one and throw it away."""
+    from search.connection import CONNECTIONS_PER_NODE
+
+    connection = opensearch.client.transport.connection_pool.connections[0]
+    assert connection.pool.pool.maxsize == CONNECTIONS_PER_NODE == 10  # urllib3 pool, its queue
+
+
 def test_wagtail_admin_search_uses_the_opensearch2_backend(
     opensearch, known_catalogue, settings, client, django_user_model
 ):
