@@ -42,13 +42,15 @@ from resources.models import ResourceFile, ResourcePage  # noqa: E402
 
 LINES = 3  # resources per order
 POOL = 30  # paid resources the orders draw from: their sellers get a Connect account
+PER_SELLER = 3  # at most, so that the pool has sellers enough at any N
 BUYER_DOMAIN = f"acheteurs.{EMAIL_DOMAIN}"
 
 
 def _sellers() -> list[tuple[object, list[ResourcePage]]]:
     """(seller, their paid resources) of the first POOL paid resources that have a seller, the
-    most prolific authors first (the generated authors' ids follow their output): some sellers
-    have several, so that an order can have 2 sellers as well as 3."""
+    most prolific authors first (the generated authors' ids follow their output), PER_SELLER at
+    most each: some sellers have several, so that an order can have 2 sellers as well as 3 (the
+    most prolific author alone has dozens of paid resources at 10,000)."""
     resources = (
         ResourcePage.objects.live()
         .filter(price_cents__gt=0)
@@ -57,9 +59,9 @@ def _sellers() -> list[tuple[object, list[ResourcePage]]]:
     )
     sellers: dict[int, tuple[object, list[ResourcePage]]] = {}
     taken = 0
-    for resource in resources[: POOL * 2]:  # a few have no seller (authors without accounts)
-        seller = checkout.seller_of(resource)
-        if seller is not None:
+    for resource in resources.iterator(chunk_size=500):
+        seller = checkout.seller_of(resource)  # None: authors without an account
+        if seller is not None and len(sellers.get(seller.pk, (None, []))[1]) < PER_SELLER:
             sellers.setdefault(seller.pk, (seller, []))[1].append(resource)
             taken += 1
         if taken == POOL:
