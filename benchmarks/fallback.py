@@ -151,6 +151,15 @@ def markdown(figures: dict, title: str = "") -> str:
         f"search at a time after {figures['warmup_passes']} warm-up passes; load average "
         f"{figures['load_average']} at the end; target p95 ≤ {figures['target_p95_ms']} ms.",
         "",
+        *(
+            [
+                "Time in SQL is the statements' execution as Django records it: SQLite computes "
+                "rows while they are read, so on SQLite it understates.",
+                "",
+            ]
+            if figures["vendor"] == "sqlite"
+            else []
+        ),
         "| request | searches | p50 ms | p95 ms | p99 ms | max ms | SQL queries | time in SQL |",
         "|---|---|---|---|---|---|---|---|",
     ]

@@ -7,12 +7,15 @@ and it grows too slow on SQLite): "pertinence" puts title matches first,
 then the newest. A fixed number of queries per search."""
 
 import difflib
+import hashlib
+import json
 
 from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.db.models import Case, F, IntegerField, Q, Value, When
 
+from resources.detail import catalogue_version
 from resources.models import ResourcePage
 from resources.taxonomies import all_terms
 
@@ -32,6 +35,8 @@ _TAXONOMY_FACETS = {
     "dimension": (ResourcePage.dimensions.through, "digitalcompetencydimension", "number"),
 }
 VOCABULARY_CACHE_KEY = "search:vocabulary:v2"
+COUNTS_CACHE_KEY = "search:database-counts:v1"
+COUNTS_CACHE_SECONDS = 300
 
 
 def _facet_condition(name: str, values) -> Q:
@@ -114,17 +119,18 @@ def _with_columns(queryset):
     )
 
 
-def _taxonomy_part(name: str, ids_sql: str) -> str:
-    """One facet's counts: its terms' keys among the resources of `ids_sql`."""
+def _taxonomy_part(name: str, source: str) -> str:
+    """One facet's counts: its terms' keys among the resources of `source` (a set of distinct
+    `pk`: a join, which the planners run as a hash join; `IN (SELECT pk FROM matching)` made
+    PostgreSQL, blind to the WITH's distinct values, probe the index once per resource)."""
     through, column, key = _TAXONOMY_FACETS[name]
     field = through._meta.get_field(column)
     term = field.related_model._meta
     page_column = through._meta.get_field("resourcepage").column
     return (
         f"SELECT '{name}', CAST(t.\"{term.get_field(key).column}\" AS varchar), COUNT(*) "
-        f'FROM "{through._meta.db_table}" x INNER JOIN "{term.db_table}" t '
-        f'ON x."{field.column}" = t."{term.pk.column}" '
-        f'WHERE x."{page_column}" IN ({ids_sql}) GROUP BY 2'
+        f'FROM "{through._meta.db_table}" x INNER JOIN {source} ON x."{page_column}" = m.pk '
+        f'INNER JOIN "{term.db_table}" t ON x."{field.column}" = t."{term.pk.column}" GROUP BY 2'
     )
 
 
@@ -136,20 +142,35 @@ def _facet_counts(params: SearchParams, published, text) -> tuple[int, dict[str,
     total. A facet with a selected value counts without its own filter (its own sub-query).
     At 100,000 resources each read of the catalogue's rows costs about 150 ms: they were 9
     (a count, a UNION of 5 taxonomy counts, 3 column counts), they are 1 plus one per selected
-    facet (benchmarks/README.md, Database search at 100,000)."""
+    facet (benchmarks/README.md, Database search at 100,000).
+
+    Without words (the whole catalogue, a discipline's page, facets only: the same few
+    searches again and again) the counts are cached until the catalogue changes
+    (catalogue_version: every publication, withdrawal, move, rating or taxonomy change), and at
+    most COUNTS_CACHE_SECONDS (what the version does not follow: a view restriction)."""
+    key = None
+    if text is None:
+        filters = sorted((name, sorted(values)) for name, values in params.filters.items())
+        digest = hashlib.sha1(json.dumps(filters).encode()).hexdigest()
+        key = f"{COUNTS_CACHE_KEY}:{catalogue_version()}:{digest}"
+        cached = cache.get(key)
+        if cached is not None:
+            return cached
     counts: dict[str, dict[str, int]] = {name: {} for name in FACETS}
+    total = 0
     try:
         statement, arguments = _counts_statement(params, published, text)
     except EmptyResultSet:  # no text match (`pk IN ()`): every set is empty
-        return 0, counts
-    total = 0
+        return total, counts
     with connections[published.db].cursor() as cursor:
         cursor.execute(statement, arguments)
-        for name, key, n in cursor.fetchall():
+        for name, value, n in cursor.fetchall():
             if name == _TOTAL:
                 total = n
             else:
-                counts[name][str(key)] = n
+                counts[name][str(value)] = n
+    if key is not None:
+        cache.set(key, (total, counts), COUNTS_CACHE_SECONDS)
     return total, counts
 
 
@@ -158,12 +179,13 @@ def _counts_statement(params: SearchParams, published, text) -> tuple[str, list]
     arguments = list(arguments)
     parts = []
     for name in _TAXONOMY_FACETS:
-        ids_sql = "SELECT pk FROM matching"
+        source = "matching m"
         if name in params.filters:
             except_set = _base(params, published, text, except_facet=name).order_by()
-            ids_sql, ids_arguments = _sql(except_set.values("pk"))
-            arguments += ids_arguments
-        parts.append(_taxonomy_part(name, ids_sql))
+            except_sql, except_arguments = _sql(except_set.values("pk"))
+            source = f"({except_sql}) m"
+            arguments += except_arguments
+        parts.append(_taxonomy_part(name, source))
     for name, column in _COLUMN_FACETS.items():
         source = "matching"
         if name in params.filters:

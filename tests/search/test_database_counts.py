@@ -7,12 +7,14 @@ import pytest
 from django.db import connection
 from django.http import QueryDict
 
+from resources.models import ResourceIndexPage
 from search import database
 from search.facets import facet_values
 from search.models import SearchEntry
 from search.params import FACETS, parse_params
 from search.sources import published_resources, resource_documents
 from search.text import query_words, singular
+from tests.factories import build_resource
 
 QUERIES = [
     "",
@@ -101,3 +103,23 @@ def test_postgresql_can_answer_a_substring_from_the_trigram_index(database_searc
     plan = SearchEntry.objects.filter(**{f"{column}__contains": "calcul"}).explain()
 
     assert f"apop_search_searchentry_{column}_trgm" in plan
+
+
+def test_cached_counts_of_a_search_without_words_follow_a_publication(
+    database_search, django_capture_on_commit_callbacks
+):
+    params = parse_params(QueryDict("discipline=420"))
+    before = database.run_search(params)
+    catalogue = ResourceIndexPage.objects.get()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        build_resource(catalogue, "Algorithmes en pratique", disciplines=("420",))
+    after = database.run_search(params)
+
+    assert (before.count, after.count) == (3, 4)
+    assert _facet(after, "discipline", "420") == 4
+    assert after.facets == facet_values(params, _oracle(params)[1])
+
+
+def _facet(result, name: str, key: str) -> int:
+    return next(value.count for value in result.facets[name] if value.key == key)
