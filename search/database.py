@@ -1,10 +1,11 @@
 """The search on the database: the embedded default, and the fallback when the engine is down.
 
-Filters, facet counts and sorts run on the catalogue's own tables (always up to date: the
-taxonomies' counts in one UNION query, the others grouped); the text matches a folded copy of
-each resource's text (SearchEntry), word by word, so that case and accents never matter. No relevance score is computed per row (Wagtail's database search does,
-and it grows too slow on SQLite): "pertinence" puts title matches first,
-then the newest. A fixed number of queries per search."""
+Filters, facet counts and sorts run on the catalogue's own tables (always up to date: the total
+and every facet's counts in one statement, _facet_counts); the text matches a folded copy of
+each resource's text (SearchEntry), word by word, so that case and accents never matter (on
+PostgreSQL through trigram indexes, migration 0002). No relevance score is computed per row
+(Wagtail's database search does, and it grows too slow on SQLite): "pertinence" puts title
+matches first, then the newest. A fixed number of queries per search."""
 
 import difflib
 import hashlib
@@ -140,9 +141,9 @@ def _facet_counts(params: SearchParams, published, text) -> tuple[int, dict[str,
     The matching set is read once, as a WITH (PostgreSQL and SQLite materialise it, as it is
     used many times): every facet without a selected value counts over it, and so does the
     total. A facet with a selected value counts without its own filter (its own sub-query).
-    At 100,000 resources each read of the catalogue's rows costs about 150 ms: they were 9
-    (a count, a UNION of 5 taxonomy counts, 3 column counts), they are 1 plus one per selected
-    facet (benchmarks/README.md, Database search at 100,000).
+    At 100,000 resources each read of the catalogue's rows (resource ⋈ page) cost 100 to 200 ms
+    on the 2-core machine: they were 9 (a count, a UNION of 5 taxonomy counts, 3 column counts),
+    they are 1 plus one per selected facet (benchmarks/README.md, Database search at 100,000).
 
     Without words (the whole catalogue, a discipline's page, facets only: the same few
     searches again and again) the counts are cached until the catalogue changes
