@@ -1,6 +1,9 @@
 """The comparison's pure parts: the Server-Timing entries read, the ratios, the overhead (the
 measurement itself runs in test_small_run.py)."""
 
+import pytest
+
+from benchmarks.harness import BenchError
 from benchmarks.measures import compare
 
 
@@ -55,3 +58,16 @@ def test_the_overhead_is_the_server_time_less_the_engines_and_the_transport_the_
     assert figures["overhead"]["max"] == 3.0
     assert figures["transport"]["p50"] == 2.0  # 2, 1, 2
     assert figures["transport"]["requests"] == 3
+
+
+def test_the_fallback_may_miss_a_few_fuzzy_searches_but_not_most():
+    words = ["/api/v1/search?q=cellule", "/api/v1/search?q=derivees", "/api/v1/search?q=ethique"]
+    facets = "/api/v1/search?discipline=101"
+    ours = {**dict.fromkeys(words, 70), facets: 500}
+    # One search with words found nothing on the database (the engine's fuzzy title match):
+    # measured, and counted in `found`.
+    compare._check_words_found({"ours": ours, "fallback": {**ours, words[0]: 0}})
+    # Most of them: the fallback is broken, and nothing is measured.
+    broken = {**ours, words[0]: 0, words[1]: 0}
+    with pytest.raises(BenchError, match=r"nothing for 2 of 3 searches with words"):
+        compare._check_words_found({"ours": ours, "fallback": broken})
