@@ -83,7 +83,7 @@ BENCH_ENV = eval "$$(scripts/services.sh env)";
 bench: messages-compile ## Benchmark 10,000 generated resources on PostgreSQL and OpenSearch (benchmarks/README.md)
 	$(BENCH_ENV) $(PY) -m benchmarks.run --count 10000
 
-bench-full: messages-compile ## The same at 100,000 resources (about half an hour on 2 cores)
+bench-full: messages-compile ## The same at 100,000 resources (about 17 minutes on 2 cores)
 	$(BENCH_ENV) $(PY) -m benchmarks.run --count 100000
 
 bench-demo: setup ## In-process page and search latency on the demo catalogue (benchmarks/bench_*.py)
