@@ -20,8 +20,12 @@ def check_throwaway() -> None:
     """Refuse to write generated rows to a database that does not look like a throwaway one."""
     from django.conf import settings
 
-    name = str(settings.DATABASES["default"]["NAME"])
-    in_tmp = Path(name).resolve().is_relative_to(Path(tempfile.gettempdir()).resolve())
+    database = settings.DATABASES["default"]
+    name = str(database["NAME"])
+    # A file in the temporary directory: SQLite only (a server's database name is no path; the
+    # checkout itself may be under /tmp).
+    is_file = database["ENGINE"].endswith("sqlite3") and Path(name).is_absolute()
+    in_tmp = is_file and Path(name).resolve().is_relative_to(Path(tempfile.gettempdir()).resolve())
     if THROWAWAY.search(Path(name).name) or in_tmp:
         return
     if os.environ.get("BENCH_ALLOW_WRITES") == "1":

@@ -395,19 +395,23 @@ def main(argv=None) -> None:
     if options.index:
         from search.indexing import rebuild
 
-        rebuilt = rebuild()
-        result["index"] = {
-            "name": rebuilt.index or "database (folded text only)",
-            "documents": rebuilt.documents,
-            "seconds": rebuilt.seconds,
-            "per_second": rebuilt.per_second,
-            "swap_ms": round(rebuilt.swap_ms, 2),
-        }
-        message += (
-            f"\nindex {result['index']['name']}: {rebuilt.documents:,} documents in "
-            f"{rebuilt.seconds:.1f} s, {rebuilt.per_second:,.0f} documents/s; "
-            f"alias swapped in {rebuilt.swap_ms:.0f} ms"
-        )
+        # The first rebuild also writes every resource's folded text for the database search
+        # (the generator writes none); the second is what `search_index --rebuild` costs on a
+        # live site, whose folded text is already current (unchanged entries are skipped).
+        for key, what in (("index_first", "first rebuild"), ("index", "rebuild")):
+            rebuilt = rebuild()
+            result[key] = {
+                "name": rebuilt.index or "database (folded text only)",
+                "documents": rebuilt.documents,
+                "seconds": rebuilt.seconds,
+                "per_second": rebuilt.per_second,
+                "swap_ms": round(rebuilt.swap_ms, 2),
+            }
+            message += (
+                f"\n{what}, index {result[key]['name']}: {rebuilt.documents:,} documents in "
+                f"{rebuilt.seconds:.1f} s, {rebuilt.per_second:,.0f} documents/s; "
+                f"alias swapped in {rebuilt.swap_ms:.0f} ms"
+            )
     print(json.dumps(result) if options.json else message)
 
 

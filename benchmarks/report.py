@@ -59,10 +59,17 @@ def markdown(results: dict) -> str:
         f"{run['load_after']} after; commit {run['commit']}.",
         "",
         f"Generation: {generation['resources']:,} resources in {generation['seconds']:.1f} s "
-        f"({generation['per_second']:,.0f} resources/s); index rebuild: "
-        f"{index['documents']:,} documents in {index['seconds']:.1f} s "
-        f"({index['per_second']:,.0f} documents/s), alias swap {index.get('swap_ms', 0):.1f} ms.",
+        f"({generation['per_second']:,.0f} resources/s); index rebuild (`search_index "
+        f"--rebuild` on a live site): {index['documents']:,} documents in "
+        f"{index['seconds']:.1f} s ({index['per_second']:,.0f} documents/s), alias swap "
+        f"{index.get('swap_ms', 0):.1f} ms.",
     ]
+    if "index_first" in results:
+        first = results["index_first"]
+        lines[-1] += (
+            f" The first rebuild, which also wrote every resource's folded text for the "
+            f"database search: {first['seconds']:.1f} s ({first['per_second']:,.0f} documents/s)."
+        )
     for module in MODULES:
         if module.NAME in results:
             lines += ["", *module.markdown(results[module.NAME])]

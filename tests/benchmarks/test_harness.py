@@ -7,7 +7,7 @@ import pytest
 import requests
 
 from benchmarks import report
-from benchmarks.database import Scratch, SearchIndices, ThrowawayDatabase
+from benchmarks.database import Scratch, SearchIndices, ThrowawayDatabase, check_throwaway
 from tests.benchmarks.helpers import buckets, server_url
 from tests.conftest import S3_ENDPOINT
 from tests.search.helpers import OPENSEARCH_URL
@@ -72,3 +72,21 @@ def test_scratch_removes_its_database_indices_buckets_and_folder():
     assert scratch.indices.names() == []
     assert scratch.buckets.names() == []
     assert not scratch.folder.exists()
+
+
+@pytest.mark.filterwarnings("ignore:Overriding setting DATABASES")
+def test_only_throwaway_databases_take_generated_rows(settings, monkeypatch, tmp_path):
+    monkeypatch.delenv("BENCH_ALLOW_WRITES", raising=False)
+    monkeypatch.chdir(tmp_path)  # a checkout under /tmp: a server's database name is no path
+    postgres = "django.db.backends.postgresql"
+    settings.DATABASES = {"default": {"ENGINE": postgres, "NAME": "apop"}}
+    with pytest.raises(SystemExit, match="'apop' does not look like a throwaway one"):
+        check_throwaway()
+    settings.DATABASES = {"default": {"ENGINE": postgres, "NAME": "apop_bench_1"}}
+    check_throwaway()
+    sqlite = "django.db.backends.sqlite3"
+    settings.DATABASES = {"default": {"ENGINE": sqlite, "NAME": str(tmp_path / "apop.sqlite3")}}
+    check_throwaway()  # a file in the temporary directory
+    settings.DATABASES = {"default": {"ENGINE": sqlite, "NAME": "/srv/apop/db.sqlite3"}}
+    with pytest.raises(SystemExit, match="does not look like a throwaway one"):
+        check_throwaway()

@@ -41,6 +41,9 @@ def test_the_run_writes_its_figures_and_leaves_nothing_behind(small_run):
     results, folder = small_run
     assert results["generation"]["resources"] == COUNT
     assert results["index"]["documents"] == COUNT
+    # Two rebuilds: the first also wrote the folded text, the second is a live site's.
+    assert results["index_first"]["documents"] == COUNT
+    assert results["index_first"]["name"] < results["index"]["name"]  # timestamped names
     assert results["server"]["workers"] == 1
     assert results["server"]["engine"].startswith("Open")
     stem = f"{results['run']['date']}-{COUNT}"
