@@ -74,6 +74,9 @@ class ResourceDocument(Document):
     kind = Keyword()
     path = Keyword(index=False)  # the page's path below the site root, e.g. ressources/x/
     title_sort = Keyword()
+    # The page's id: the newest-first order's tie-break, as the database search's (a number: a
+    # string tie-break made deep pages slow, each hit above the page carrying its title).
+    pk = Integer()
     language = Keyword()
     disciplines = Keyword()
     courses = Keyword()  # numbers, « 201-NYA-05 »

@@ -18,7 +18,12 @@ from .text import compact_course_numbers, query_words
 
 HIGHLIGHT = {"pre_tags": ["<mark>"], "post_tags": ["</mark>"], "encoder": "html"}
 SORTS = {
-    "recent": [{"published": {"order": "desc"}}, {"title_sort": "asc"}],
+    # Newest first, then the highest id, as the database search orders; an index built before
+    # the id was indexed sorts its ties as it stored them (`unmapped_type`) until rebuilt.
+    "recent": [
+        {"published": {"order": "desc"}},
+        {"pk": {"order": "desc", "unmapped_type": "integer"}},
+    ],
     "populaire": [
         {"popularity": {"order": "desc"}},
         {"rating_average": {"order": "desc", "missing": "_last"}},

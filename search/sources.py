@@ -124,6 +124,7 @@ def resource_documents(
         )
         document = {
             "id": row["id"],
+            "pk": row["id"],
             "kind": "resource",
             "path": site_path(row["url_path"]),
             "title_sort": fold(row["title"]),
@@ -179,6 +180,7 @@ def collection_documents(page_ids: Iterable[int] | None = None) -> list[dict]:
     for page in pages.only("id", "title", "title_en", "url_path", "intro", "discipline"):
         document = {
             "id": f"collection-{page.pk}",
+            "pk": page.pk,
             "kind": "collection",
             "path": site_path(page.url_path),
             "title_sort": fold(page.title),
