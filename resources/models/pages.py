@@ -401,25 +401,6 @@ class ResourcePage(Page):
         return page_cache.cacheable(super().serve(request, *args, **kwargs))
 
 
-def _sniffed_type(file, display_name: str) -> str:
-    """The content's type for a file saved without form validation (demo data, scripts), else
-    the type its name suggests: saving never refuses, the forms do."""
-    try:
-        return uploads.check_resource_file(file)
-    except ValidationError:
-        guessed, _encoding = mimetypes.guess_type(display_name or file.name)
-        return guessed or "application/octet-stream"
-
-
-def _stored_page_count(file) -> int:
-    """The pages of a PDF already in the storage (0 when it cannot be read there)."""
-    try:
-        with file.open("rb") as stored:
-            return uploads.pdf_page_count(stored)
-    except Exception:  # a storage's errors (missing key, network) mean "not counted"
-        return 0
-
-
 class ResourceFile(Orderable):
     """A file of a resource, in the private storage: reachable only through the download view."""
 
@@ -462,9 +443,9 @@ class ResourceFile(Orderable):
         self.display_name = uploads.clean_display_name(self.display_name or self.file.name)
         if self.file and not self.file._committed:  # a new or replaced file: size and type anew
             self.size = self.file.size
-            self.content_type = getattr(self.file, "detected_content_type", "") or _sniffed_type(
-                self.file, self.display_name
-            )
+            self.content_type = getattr(
+                self.file, "detected_content_type", ""
+            ) or uploads.sniffed_type(self.file, self.display_name)
         elif self.file and not self.size:
             self.size = self.file.size
         if not self.content_type:
@@ -474,7 +455,7 @@ class ResourceFile(Orderable):
             if not self.file._committed:
                 self.page_count = uploads.pdf_page_count(self.file)
             elif self.page_count is None:
-                self.page_count = _stored_page_count(self.file)
+                self.page_count = uploads.stored_page_count(self.file)
         elif self.content_type != uploads.PDF_TYPE:
             self.page_count = None
         super().save(*args, **kwargs)

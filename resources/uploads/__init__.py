@@ -13,6 +13,7 @@ language, raised before anything reaches the storage.
 from .checks import check_image, check_resource_file, validate_resource_file
 from .names import clean_display_name, name_with_extension, storage_extension
 from .pages import PDF_TYPE, pdf_page_count
+from .stored import sniffed_type, stored_page_count
 from .types import IMAGE_ACCEPT, accept_attribute, describe_allowed_types, upload_help_text
 
 __all__ = [
@@ -25,7 +26,9 @@ __all__ = [
     "describe_allowed_types",
     "name_with_extension",
     "pdf_page_count",
+    "sniffed_type",
     "storage_extension",
+    "stored_page_count",
     "upload_help_text",
     "validate_resource_file",
 ]
