@@ -61,4 +61,5 @@ EXPOSE 8000
 
 # No HEALTHCHECK here: the worker and the one-shot jobs share this image and serve no HTTP.
 # docker-compose.yml probes the web service on /healthz.
-CMD ["gunicorn", "apop.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
+# Worker class, threads and keep-alive: gunicorn.conf.py (shared with the tests and benchmarks).
+CMD ["gunicorn", "apop.wsgi:application", "--config", "gunicorn.conf.py", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]

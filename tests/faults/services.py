@@ -331,6 +331,7 @@ class AppServer:
         }
         self.process = Process(
             [sys.executable, "-m", "gunicorn", "apop.wsgi:application", "--chdir", str(REPO)]
+            + ["--config", str(REPO / "gunicorn.conf.py")]
             + ["--bind", f"127.0.0.1:{self.port}", "--workers", str(workers)]
             + [
                 "--threads",
