@@ -190,6 +190,29 @@ background_running() {
   [ -f "$1/pid" ] && kill -0 -- "-$(cat "$1/pid")" 2>/dev/null
 }
 
+wait_until_up() {
+  # wait_until_up DIR CHECK TRIES PAUSE: until CHECK succeeds (then 0), the process of DIR dies
+  # or TRIES checks PAUSE seconds apart are spent (then 1).
+  local dir=$1 check=$2 tries=$3 pause=$4
+  for _ in $(seq 1 "$tries"); do
+    "$check" && return 0
+    background_running "$dir" || return 1
+    sleep "$pause"
+  done
+  "$check"
+}
+
+stop_service() {
+  # stop_service DIR NAME [LABEL]: stops the process of DIR, then forgets DIR and the exported
+  # environment env.d/NAME (a node is throwaway: the next start makes a fresh one).
+  local dir=$1 name=$2 label=${3:-$2}
+  if background_running "$dir"; then
+    stop_background "$dir"
+    log "$label stopped"
+  fi
+  rm -rf "$dir" "$STATE_DIR/env.d/$name"
+}
+
 stop_background() {
   # stop_background DIR: SIGTERM to DIR/server.pid when there is one, else to the process group;
   # SIGKILL after 30 s.
@@ -316,12 +339,7 @@ EOF
 }
 
 opensearch_stop() {
-  if background_running "$OS_DIR"; then
-    stop_background "$OS_DIR"
-    log "opensearch stopped"
-  fi
-  # The node is throwaway: the next start makes a fresh one.
-  rm -rf "$OS_DIR" "$STATE_DIR/env.d/opensearch"
+  stop_service "$OS_DIR" opensearch
 }
 
 # --- Elasticsearch -----------------------------------------------------------------------------
@@ -401,11 +419,7 @@ elasticsearch_start() {
 }
 
 elasticsearch_stop() {
-  if background_running "$ES_DIR"; then
-    stop_background "$ES_DIR"
-    log "elasticsearch stopped"
-  fi
-  rm -rf "$ES_DIR" "$STATE_DIR/env.d/elasticsearch"
+  stop_service "$ES_DIR" elasticsearch
 }
 
 # --- S3 ---------------------------------------------------------------------------------------
@@ -462,12 +476,8 @@ s3_start() {
     "$bin" --port "127.0.0.1:$port" --region ca-central-1 --quiet posix \
     --versioning-dir "$S3_DIR/versions" "$S3_DIR/data"
   echo "$port" >"$S3_DIR/port"
-  for _ in $(seq 1 60); do
-    s3_running && break
-    background_running "$S3_DIR" || break
-    sleep 0.5
-  done
-  s3_running || { start_failed "$S3_DIR" "the S3 server did not start"; return 1; }
+  wait_until_up "$S3_DIR" s3_running 60 0.5 \
+    || { start_failed "$S3_DIR" "the S3 server did not start"; return 1; }
   cat >"$STATE_DIR/env.d/s3" <<EOF2
 export APOP_TEST_S3_ENDPOINT=http://127.0.0.1:$port
 export APOP_TEST_S3_ACCESS_KEY=$access
@@ -478,11 +488,7 @@ EOF2
 }
 
 s3_stop() {
-  if background_running "$S3_DIR"; then
-    stop_background "$S3_DIR"
-    log "s3 stopped"
-  fi
-  rm -rf "$S3_DIR" "$STATE_DIR/env.d/s3"
+  stop_service "$S3_DIR" s3
 }
 
 # --- stripe-mock ----------------------------------------------------------------------------
@@ -546,12 +552,7 @@ stripe_start() {
       -https-addr "127.0.0.1:$(free_port)"
     echo "$port" >"$STRIPE_DIR/port"
     # It reads Stripe's whole OpenAPI specification first: give a busy machine a minute.
-    for _ in $(seq 1 120); do
-      stripe_running && break
-      background_running "$STRIPE_DIR" || break
-      sleep 0.5
-    done
-    stripe_running && break
+    wait_until_up "$STRIPE_DIR" stripe_running 120 0.5 && break
     stop_background "$STRIPE_DIR"
   done
   stripe_running || { start_failed "$STRIPE_DIR" "stripe-mock did not start"; return 1; }
@@ -560,11 +561,7 @@ stripe_start() {
 }
 
 stripe_stop() {
-  if background_running "$STRIPE_DIR"; then
-    stop_background "$STRIPE_DIR"
-    log "stripe-mock stopped"
-  fi
-  rm -rf "$STRIPE_DIR" "$STATE_DIR/env.d/stripe"
+  stop_service "$STRIPE_DIR" stripe stripe-mock
 }
 
 # --- Redis -----------------------------------------------------------------------------------
@@ -598,22 +595,14 @@ redis_start() {
   launch_in_background "$REDIS_DIR" redis-server --bind 127.0.0.1 --port "$port" \
     --save "" --appendonly no --dir "$REDIS_DIR" --daemonize no
   echo "$port" >"$REDIS_DIR/port"
-  for _ in $(seq 1 40); do
-    redis_running && break
-    background_running "$REDIS_DIR" || break
-    sleep 0.25
-  done
-  redis_running || { start_failed "$REDIS_DIR" "Redis did not start"; return 1; }
+  wait_until_up "$REDIS_DIR" redis_running 40 0.25 \
+    || { start_failed "$REDIS_DIR" "Redis did not start"; return 1; }
   echo "export APOP_TEST_REDIS_URL=redis://127.0.0.1:$port" >"$STATE_DIR/env.d/redis"
   log "redis ready on 127.0.0.1:$port"
 }
 
 redis_stop() {
-  if background_running "$REDIS_DIR"; then
-    stop_background "$REDIS_DIR"
-    log "redis stopped"
-  fi
-  rm -rf "$REDIS_DIR" "$STATE_DIR/env.d/redis"
+  stop_service "$REDIS_DIR" redis
 }
 
 # --- Commands ----------------------------------------------------------------------------------
