@@ -99,6 +99,19 @@ def english():
 
 
 @pytest.fixture(autouse=True)
+def _default_language():
+    """Every test starts in the site's language (French): a request to /en/ leaves English
+    active in the thread (LocaleMiddleware activates a language and never deactivates it), which
+    made a later test of the same worker read its messages in English."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def _empty_cache():
     """The cache outlives a test's database transaction: start every test with an empty one."""
     from django.core.cache import cache
