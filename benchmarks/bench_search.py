@@ -60,7 +60,7 @@ from wagtail.models import Page  # noqa: E402
 from wagtail.search.backends import get_search_backend  # noqa: E402
 
 from benchmarks.database import check_throwaway  # noqa: E402
-from benchmarks.generate import insert_resource_pages  # noqa: E402
+from benchmarks.generate import insert_resource_pages, published_child  # noqa: E402
 from resources.detail import bump_catalogue_version  # noqa: E402
 from resources.models import ResourcePage, ResourceTag  # noqa: E402
 from search import indexing  # noqa: E402
@@ -144,17 +144,8 @@ def add_resources(count: int) -> float:
                     ResourcePage(
                         title=f"{source.title} #{number}",
                         draft_title=f"{source.title} #{number}",
-                        slug=slug,
                         content_type=content_type,
-                        locale_id=index.locale_id,
-                        path=Page._get_path(index.path, index.depth + 1, position),
-                        depth=index.depth + 1,
-                        numchild=0,
-                        url_path=f"{index.url_path}{slug}/",
-                        live=True,
-                        has_unpublished_changes=False,
-                        first_published_at=published,
-                        last_published_at=published,
+                        **published_child(index, position, slug, published),
                         summary=source.summary,
                         description=source.description,
                         co_authors=source.co_authors,

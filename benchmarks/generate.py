@@ -99,6 +99,23 @@ class GenerationReport:
         return self.resources / self.seconds if self.seconds else 0.0
 
 
+def published_child(index: Page, position: int, slug: str, published) -> dict:
+    """The tree and publication fields of a live page written in bulk as the `position`-th child
+    of `index` (Wagtail's treebeard path, its URL path), published at `published`."""
+    return {
+        "slug": slug,
+        "locale_id": index.locale_id,
+        "path": Page._get_path(index.path, index.depth + 1, position),
+        "depth": index.depth + 1,
+        "numchild": 0,
+        "url_path": f"{index.url_path}{slug}/",
+        "live": True,
+        "has_unpublished_changes": False,
+        "first_published_at": published,
+        "last_published_at": published,
+    }
+
+
 def insert_resource_pages(pages: list[ResourcePage]) -> None:
     """Insert new ResourcePage objects whose tree fields (path, depth, url_path) are set; their
     ids are set on them. The caller adds them to their parent's `numchild`."""
@@ -283,7 +300,6 @@ class _Writer:
 
     def _page(self, spec: ResourceSpec) -> ResourcePage:
         self.position += 1
-        index = self.index
         published = self.now - timedelta(minutes=spec.age_minutes)
         validated = (
             published + timedelta(days=spec.validated_after_days)
@@ -293,18 +309,9 @@ class _Writer:
         return ResourcePage(
             title=spec.title,
             draft_title=spec.title,
-            slug=spec.slug,
             content_type=self.content_type,
-            locale_id=index.locale_id,
             translation_key=spec.translation_key,
-            path=Page._get_path(index.path, index.depth + 1, self.position),
-            depth=index.depth + 1,
-            numchild=0,
-            url_path=f"{index.url_path}{spec.slug}/",
-            live=True,
-            has_unpublished_changes=False,
-            first_published_at=published,
-            last_published_at=published,
+            **published_child(self.index, self.position, spec.slug, published),
             latest_revision_created_at=published,
             owner_id=self.user_ids[spec.authors[0]],
             summary=spec.summary,

@@ -63,6 +63,15 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def timed(session, url: str, method: str = "GET", **kwargs):
+    """(milliseconds until the whole answer is read, the answer) of one request of a
+    requests.Session, redirects not followed: what every measurement times."""
+    started = time.perf_counter()
+    response = session.request(method, url, timeout=60, allow_redirects=False, **kwargs)
+    response.content  # noqa: B018 -- read the body within the time
+    return (time.perf_counter() - started) * 1000, response
+
+
 def step(what: str, command: list[str], env: dict, capture: bool = False) -> str:
     print(f"[bench] {what}", file=sys.stderr, flush=True)
     completed = subprocess.run(

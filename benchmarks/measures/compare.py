@@ -14,10 +14,9 @@ middleware's `app;dur`) and the client's."""
 
 import re
 import sys
-import time
 
 from benchmarks import report
-from benchmarks.harness import BenchError, Run, Server
+from benchmarks.harness import BenchError, Run, Server, timed
 from benchmarks.measures.search_latency import CATEGORY_LABELS, WARMUP_PASSES
 from benchmarks.workload import API, distinct_requests, workload
 
@@ -95,9 +94,7 @@ class _Client:
     def get(self, path: str) -> tuple[float, dict, dict]:
         """(client ms, Server-Timing entries, the answer with `queries` and `engine_requests`)."""
         url = f"{self.base_url}{self.endpoint}{path[len(API) :]}"
-        started = time.perf_counter()
-        response = self.session.get(url, timeout=60)
-        elapsed = (time.perf_counter() - started) * 1000
+        elapsed, response = timed(self.session, url)
         if response.status_code != 200:
             raise BenchError(f"{self.name}: {url} answered {response.status_code}")
         answer = response.json()
@@ -162,12 +159,12 @@ def _compare(run: Run, clients: dict[str, _Client]) -> dict:
     queries = {name: [] for name in IMPLEMENTATIONS}
     engine_requests = {name: set() for name in IMPLEMENTATIONS}
     samples: dict[str, list[tuple[float, float, float]]] = {c: [] for c in CATEGORIES}
-    timed = [
+    compared = [
         request
         for request in workload(options.count, options.seed, options.requests, options.variants)
         if request.category in CATEGORIES
     ]
-    for number, request in enumerate(timed):
+    for number, request in enumerate(compared):
         # Each URL of each implementation in turn, the first one rotating: the engine's caches
         # and the machine's neighbours treat the three alike.
         shift = number % len(IMPLEMENTATIONS)

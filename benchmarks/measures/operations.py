@@ -16,12 +16,11 @@ measurements that read the catalogue as generated."""
 
 import json
 import statistics
-import time
 import xml.etree.ElementTree as ElementTree
 from urllib.parse import urlencode
 
 from benchmarks import report
-from benchmarks.harness import BenchError, Run
+from benchmarks.harness import BenchError, Run, timed
 
 NAME = "operations"
 PUBLICATIONS = 20  # at most: each is a resource more in the catalogue, and takes a second or so
@@ -36,14 +35,6 @@ def _session():
     import requests
 
     return requests.Session()
-
-
-def _timed(session, method: str, url: str, **kwargs):
-    """(milliseconds until the whole answer is read, the answer)."""
-    started = time.perf_counter()
-    response = session.request(method, url, timeout=60, allow_redirects=False, **kwargs)
-    response.content  # noqa: B018 -- read the body within the time
-    return (time.perf_counter() - started) * 1000, response
 
 
 def measure(run: Run) -> dict:
@@ -91,8 +82,8 @@ def webhook(run: Run) -> dict:
             # Signed when sent: Stripe's signatures are valid for 5 minutes.
             "Stripe-Signature": signature_header(payload, secret),
         }
-        elapsed, response = _timed(
-            session, "POST", f"{run.base_url}{WEBHOOK}", data=payload, headers=headers
+        elapsed, response = timed(
+            session, f"{run.base_url}{WEBHOOK}", "POST", data=payload, headers=headers
         )
         if response.status_code != 200:
             raise BenchError(f"{WEBHOOK} answered {response.status_code} for {order['reference']}")
@@ -134,7 +125,7 @@ def download(run: Run) -> dict:
     session = _session()
 
     def get(path: str) -> tuple[float, str]:
-        elapsed, response = _timed(session, "GET", f"{run.base_url}{path}")
+        elapsed, response = timed(session, f"{run.base_url}{path}")
         location = response.headers.get("Location", "")
         if response.status_code != 302 or not location.startswith(bucket):
             raise BenchError(
@@ -210,7 +201,7 @@ def oai(run: Run) -> dict:
 
     def get(label: str) -> float:
         path, expected = pages[label]
-        elapsed, response = _timed(session, "GET", f"{run.base_url}{path}")
+        elapsed, response = timed(session, f"{run.base_url}{path}")
         records = _records(_oai_answer(response, path), path).findall(f"{OAI_NS}record")
         if len(records) != expected:
             raise BenchError(f"{path}: {len(records)} records, {expected} before")

@@ -7,10 +7,8 @@ get the resource, home and collection pages from the page cache (core/page_cache
 warm; the resource pages are also measured rendered by their view for an anonymous visitor
 (`?rendu=1`: a query string bypasses the cache), which is what a cache miss costs."""
 
-import time
-
 from benchmarks import report
-from benchmarks.harness import BenchError, Run
+from benchmarks.harness import BenchError, Run, timed
 
 NAME = "pages"
 WARMUP_PASSES = 3  # every page three times on the measuring connection, before any timing
@@ -72,9 +70,7 @@ def measure(run: Run) -> dict:
     sessions["teacher"].cookies.update(cookie)
 
     def get(session, page: dict) -> tuple[float, float, int, str, str]:
-        started = time.perf_counter()
-        response = session.get(f"{run.base_url}{page['path']}", timeout=30, allow_redirects=False)
-        elapsed = (time.perf_counter() - started) * 1000
+        elapsed, response = timed(session, f"{run.base_url}{page['path']}")
         if response.status_code != 200:
             raise BenchError(f"{page['path']} ({page['visitor']}) answered {response.status_code}")
         server = float(response.headers["Server-Timing"].rsplit("app;dur=", 1)[1])

@@ -1,9 +1,7 @@
 """The search API's latency under the fixed mixed workload (benchmarks/workload.py)."""
 
-import time
-
 from benchmarks import report
-from benchmarks.harness import BenchError, Run
+from benchmarks.harness import BenchError, Run, timed
 from benchmarks.workload import API, CATEGORIES, distinct_requests, workload
 
 NAME = "latency"
@@ -30,9 +28,7 @@ def measure(run: Run) -> dict:
     session = requests.Session()
 
     def get(path: str) -> float:
-        started = time.perf_counter()
-        response = session.get(f"{run.base_url}{path}", timeout=30)
-        elapsed = (time.perf_counter() - started) * 1000
+        elapsed, response = timed(session, f"{run.base_url}{path}")
         if response.status_code != 200:
             raise BenchError(f"{path} answered {response.status_code}")
         if response.json().get("degraded"):
