@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from resources.models import ResourceIndexPage
 from tests.helpers import ON_CI, REPO
 
 # Playwright's sync API runs an event loop in this thread; Django's ORM calls from the test body
@@ -54,6 +55,12 @@ def site_url(live_server, transactional_db):
     """The live server with the demo page tree (the session's database, which each
     transactional test comes back to: tests/conftest.py)."""
     return live_server.url
+
+
+@pytest.fixture
+def catalogue(site_url):
+    """The /ressources/ index of the live server's page tree (its transactional database)."""
+    return ResourceIndexPage.objects.get()
 
 
 @pytest.fixture

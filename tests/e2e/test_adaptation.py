@@ -12,7 +12,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from members.models import LibraryFolder
-from resources.models import ResourceIndexPage, ResourcePage
+from resources.models import ResourcePage
 from tests.e2e.helpers import axe_violations
 from tests.helpers import lang_path
 from tests.resources.helpers import pdf_bytes
@@ -22,12 +22,6 @@ pytestmark = pytest.mark.e2e
 NEXT_YEAR = timezone.localdate() + datetime.timedelta(days=365)
 SOURCE = "Notes de cours : limites et continuité"
 PHONE = {"width": 390, "height": 844}
-
-
-@pytest.fixture
-def catalogue(site_url):
-    """The /ressources/ index of the live server's page tree (its transactional database)."""
-    return ResourceIndexPage.objects.get()
 
 
 @pytest.fixture

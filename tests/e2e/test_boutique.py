@@ -16,7 +16,6 @@ import pytest
 from playwright.sync_api import expect
 
 from boutique.models import Order, Payout, SellerAccount
-from resources.models import ResourceIndexPage
 from tests.boutique.helpers import load_event, signature_header
 from tests.e2e.helpers import axe_violations
 
@@ -29,11 +28,6 @@ RESERVED = "LicenseRef-APOP-All-Rights-Reserved"
 @pytest.fixture
 def browser_context_args(browser_context_args):
     return {**browser_context_args, "locale": "fr-CA", "accept_downloads": True}
-
-
-@pytest.fixture
-def catalogue(site_url):
-    return ResourceIndexPage.objects.get()
 
 
 @pytest.fixture

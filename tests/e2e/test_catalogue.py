@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from resources.licences import LICENCES
-from resources.models import ResourceIndexPage, ResourcePage
+from resources.models import ResourcePage
 from tests.e2e.helpers import axe_violations
 from tests.helpers import lang_path
 
@@ -39,12 +39,6 @@ class Catalogue:
 
     def path(self, lang, resource):
         return f"{self.url}{lang_path(lang, 'ressources/')}{resource.slug}/"
-
-
-@pytest.fixture
-def catalogue(site_url):
-    """The /ressources/ index of the live server's page tree (its transactional database)."""
-    return ResourceIndexPage.objects.get()
 
 
 @pytest.fixture

@@ -14,7 +14,6 @@ from django.core import mail
 from playwright.sync_api import expect
 
 from boutique.models import Order, Payout, StripeEvent
-from resources.models import ResourceIndexPage
 from tests.e2e.helpers import axe_violations
 from tests.helpers import lang_path
 from tests.resources.helpers import a_year_from_now
@@ -55,11 +54,6 @@ WORDS = {
 @pytest.fixture
 def browser_context_args(browser_context_args):
     return {**browser_context_args, "locale": "fr-CA", "accept_downloads": True}
-
-
-@pytest.fixture
-def catalogue(site_url):
-    return ResourceIndexPage.objects.get()
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from resources.models import Package, ResourceIndexPage
+from resources.models import Package
 from tests.e2e.helpers import axe_violations
 from tests.resources.helpers import make_pdf
 
@@ -23,11 +23,6 @@ RESERVED = "LicenseRef-APOP-All-Rights-Reserved"
 def browser_context_args(browser_context_args):
     # A teacher whose browser asks for French (pages outside /fr/ follow Accept-Language).
     return {**browser_context_args, "locale": "fr-CA", "accept_downloads": True}
-
-
-@pytest.fixture
-def catalogue(site_url):
-    return ResourceIndexPage.objects.get()
 
 
 @pytest.fixture(params=["local", "s3"])

@@ -11,7 +11,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from accounts.models import Follow
-from resources.models import Discipline, Rating, ResourceIndexPage
+from resources.models import Discipline, Rating
 from tests.e2e.helpers import axe_violations
 from tests.helpers import lang_path
 
@@ -23,12 +23,6 @@ pytestmark = pytest.mark.e2e
 NEXT_YEAR = timezone.localdate() + datetime.timedelta(days=365)
 OLD = "Notes de cours : limites et continuité"
 NEW = "Exercices corrigés : dérivées"
-
-
-@pytest.fixture
-def catalogue(site_url):
-    """The /ressources/ index of the live server's page tree (its transactional database)."""
-    return ResourceIndexPage.objects.get()
 
 
 @pytest.fixture

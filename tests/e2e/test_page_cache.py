@@ -7,7 +7,6 @@ import urllib.request
 import pytest
 from playwright.sync_api import expect
 
-from resources.models import ResourceIndexPage
 from tests.resources.helpers import make_pdf
 
 pytestmark = pytest.mark.e2e
@@ -25,11 +24,6 @@ document.addEventListener("securitypolicyviolation", (e) => {
 @pytest.fixture
 def browser_context_args(browser_context_args):
     return {**browser_context_args, "locale": "fr-CA", "accept_downloads": True}
-
-
-@pytest.fixture
-def catalogue(site_url):
-    return ResourceIndexPage.objects.get()
 
 
 @pytest.fixture

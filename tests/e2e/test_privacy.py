@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 
 from home.models import SiteLinks
 from members.privacy import ANONYMOUS_CREDIT
-from resources.models import ResourceIndexPage, ResourcePage
+from resources.models import ResourcePage
 from tests.accounts.people import PASSWORD, build_people
 from tests.e2e.helpers import axe_violations, log_in_as
 
@@ -21,12 +21,6 @@ from tests.e2e.helpers import axe_violations, log_in_as
 
 pytestmark = pytest.mark.e2e
 User = get_user_model()
-
-
-@pytest.fixture
-def catalogue(site_url):
-    """The /ressources/ index of the live server's page tree (its transactional database)."""
-    return ResourceIndexPage.objects.get()
 
 
 @pytest.fixture
