@@ -47,20 +47,45 @@ def refusal(resource, institution, user) -> str:
     return str(reason) if reason else ""
 
 
+def _running():
+    """Licences not revoked and not over yet: the last one's end is where a renewal starts."""
+    return InstitutionLicence.objects.filter(revoked_at__isnull=True, ends_at__gt=timezone.now())
+
+
 def current_ends(institution_ids, resource_ids) -> dict[tuple[int, int], datetime.datetime]:
-    """{(institution id, resource id): the end of its licences not revoked and not over yet}:
-    where a renewal starts. One query."""
+    """{(institution id, resource id): the end of its running licences}: where a renewal
+    starts. One query."""
     rows = (
-        InstitutionLicence.objects.filter(
-            institution_id__in=list(institution_ids),
-            resource_id__in=list(resource_ids),
-            revoked_at__isnull=True,
-            ends_at__gt=timezone.now(),
-        )
+        _running()
+        .filter(institution_id__in=list(institution_ids), resource_id__in=list(resource_ids))
         .values("institution_id", "resource_id")
         .annotate(end=Max("ends_at"))
     )
     return {(row["institution_id"], row["resource_id"]): row["end"] for row in rows}
+
+
+def end_columns(institutions) -> dict:
+    """Annotations of a ResourcePage query: `end_<institution id>`, what current_ends gives for
+    each of these institutions and the row's resource, so that the resource page reads them
+    inside the query it makes anyway."""
+    return {
+        f"end_{institution.pk}": Subquery(
+            _running()
+            .filter(institution_id=institution.pk, resource=OuterRef("pk"))
+            .order_by("-ends_at")
+            .values("ends_at")[:1]
+        )
+        for institution in institutions
+    }
+
+
+def ends_in(row: dict, resource_id: int) -> dict[tuple[int, int], datetime.datetime]:
+    """current_ends from a row annotated with end_columns."""
+    return {
+        (int(column.removeprefix("end_")), resource_id): end
+        for column, end in row.items()
+        if column.startswith("end_") and end is not None
+    }
 
 
 def grant(lines: list[OrderLine], paid_at: datetime.datetime) -> None:
@@ -165,17 +190,21 @@ class Offer:
     in_cart: bool = False
 
 
-def offers(user, resource, cart_pairs=(), institutions=None) -> list[Offer]:
+def offers(
+    user, resource, cart_pairs=(), institutions=None, *, has_authors=None, ends=None
+) -> list[Offer]:
     """The institution licences this user may buy for `resource`, one per institution they
-    represent (none for anybody else). `institutions`: the user's (roles.institutions_of), when
-    the caller has them. Five queries at most."""
+    represent (none for anybody else). What the caller already has saves a query each:
+    `institutions`, the user's (roles.institutions_of); `has_authors`, whether the resource has
+    any; `ends`, current_ends of the represented institutions. Three queries at most."""
     price = institution_offer.price_cents(resource)
     if price is None or not getattr(user, "is_authenticated", False):
         return []
     institutions = roles.represented_institutions(user, institutions)
-    if not institutions or institution_offer.offer_refusal(resource):
+    if not institutions or institution_offer.offer_refusal(resource, has_authors):
         return []
-    ends = current_ends([i.pk for i in institutions], [resource.pk])
+    if ends is None:
+        ends = current_ends([i.pk for i in institutions], [resource.pk])
     pairs = {tuple(pair) for pair in cart_pairs}
     return [
         Offer(

@@ -163,6 +163,8 @@ def _static_context(page: ResourcePage, request, lang: str) -> dict:
         + [AuthorName(name, "") for name in page.co_author_names],
         # Who counts as an author (authorship.py): may not rate, already has the resource.
         "author_ids": sorted(authorship.author_ids(page, author_users)),
+        # Whether the page lists authors (the seller is the rights holder: licences.can_sell).
+        "has_listed_authors": bool(author_users),
         "source_link": source,
         "adaptations": adaptations,
         "attribution_text": attribution.attribution_text(work, lang),

@@ -44,12 +44,15 @@ def errors(page) -> list:
     return []
 
 
-def offer_refusal(page):
+def offer_refusal(page, has_authors: bool | None = None):
     """Why an institution licence of this resource cannot be sold (a lazy message), or None.
-    The licence rule: only what may be sold may be sold to an institution."""
+    The licence rule: only what may be sold may be sold to an institution. `has_authors`:
+    whether the page has authors, when the caller knows (else one query)."""
     price = price_cents(page)
     if price is None:
         return _("This resource has no institution licence.")
+    if has_authors is None:
+        has_authors = bool(page.authors.all())
     licence = licences.get_licence(page.licence)
-    sale = licences.can_sell(licence, price, seller_is_rights_holder=bool(page.authors.all()))
+    sale = licences.can_sell(licence, price, seller_is_rights_holder=has_authors)
     return None if sale else sale.reason

@@ -17,31 +17,38 @@ from ..models import CartItem, Entitlement, Order
 register = template.Library()
 
 
-def buy_state(request, page, author_ids=(), institutions=None) -> tuple[str, object]:
+def buy_state(
+    request, page, author_ids=(), institutions=None, renewals=()
+) -> tuple[str, object, dict | None]:
     """The visitor's state — owned (entitlement, author or staff), licensed (a live licence of
-    one of their `institutions`), in_cart, or buy — and that licence (LicenceShown). No query
-    for a visitor, one for a signed-in user (their institutions given)."""
+    one of their `institutions`), in_cart, or buy —, that licence (LicenceShown) and, for the
+    `renewals` institutions, the end of their running licence of the resource (current_ends;
+    None when not asked). No query for a visitor, one for a signed-in user (their institutions
+    given)."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
-        return ("in_cart" if carts.in_cart(request, page.pk) else "buy"), None
+        return ("in_cart" if carts.in_cart(request, page.pk) else "buy"), None, None
     if user.is_staff or user.pk in author_ids:
-        return "owned", None
-    # One query for all three: owned, in the cart, and the licence of one of the institutions.
+        return "owned", None, None
+    # One query for all: owned, in the cart, the licence of one of the institutions, and the
+    # ends of the licences a representative would renew.
     columns = {
         "owned": Exists(Entitlement.objects.live().filter(user=user, resource=OuterRef("pk"))),
         "in_cart": Exists(CartItem.objects.filter(user=user, resource=OuterRef("pk"))),
     }
     if institutions:
         columns.update(institution_licences.licence_columns(institutions))
+    columns.update(institution_licences.end_columns(renewals))
     row = (
         ResourcePage.objects.filter(pk=page.pk).annotate(**columns).values(*columns).first()
     ) or {"owned": False, "in_cart": False}
+    ends = institution_licences.ends_in(row, page.pk) if renewals else None
     if row["owned"]:
-        return "owned", None
+        return "owned", None, ends
     licence = institution_licences.licence_shown(row, institutions or [])
     if licence is not None:
-        return "licensed", licence
-    return ("in_cart" if row["in_cart"] else "buy"), None
+        return "licensed", licence, ends
+    return ("in_cart" if row["in_cart"] else "buy"), None, ends
 
 
 @register.inclusion_tag("boutique/includes/buy_box.html", takes_context=True)
@@ -53,12 +60,22 @@ def buy_box(context, page):
     user = getattr(request, "user", None)
     # The visitor's institutions, read once for their licences and their offers (one query).
     institutions = roles.institutions_of(user) if user is not None else []
-    state, licence = buy_state(request, page, context.get("author_ids") or (), institutions)
     payments_open = checkout.payment_mode() != checkout.Mode.CLOSED
+    represented = roles.represented_institutions(user, institutions) if institutions else []
+    renewals = represented if payments_open and institution_offer.price_cents(page) else []
+    state, licence, ends = buy_state(
+        request, page, context.get("author_ids") or (), institutions, renewals
+    )
     offers = []
-    if payments_open and institutions:
-        pairs = carts.licence_pairs(request)
-        offers = institution_licences.offers(user, page, pairs, institutions)
+    if renewals:
+        offers = institution_licences.offers(
+            user,
+            page,
+            carts.licence_pairs(request),
+            institutions,
+            has_authors=context.get("has_listed_authors"),
+            ends=ends,
+        )
     return {
         "page": page,
         "request": request,
