@@ -81,7 +81,8 @@ def clean_query(raw: str) -> str:
 
 
 def highlight(text: str, words: list[str]) -> str:
-    """`text` escaped, with every occurrence of one of the folded `words` wrapped in <mark>."""
+    """`text` escaped, with every occurrence of one of the folded `words` wrapped in <mark>, to
+    the end of the word it starts."""
     if not words:
         return escape(text)
     folded = fold(text)
@@ -89,8 +90,13 @@ def highlight(text: str, words: list[str]) -> str:
     for word in {singular(word) for word in words if word}:
         start = folded.find(word)
         while start != -1:
-            spans.append((start, start + len(word)))
-            start = folded.find(word, start + len(word))
+            # To the end of the word: « calculus » searched as « calculu » marks all of
+            # « Calculus », as the engine's highlighter marks whole words.
+            end = start + len(word)
+            while end < len(folded) and folded[end].isalnum():
+                end += 1
+            spans.append((start, end))
+            start = folded.find(word, end)
     if not spans:
         return escape(text)
     spans.sort()
