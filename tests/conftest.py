@@ -106,7 +106,8 @@ def _default_language():
     from django.conf import settings
     from django.utils import translation
 
-    translation.activate(settings.LANGUAGE_CODE)
+    # « fr », as a French page activates it (LANGUAGE_CODE « fr-ca » is not a URL prefix).
+    translation.activate(translation.get_supported_language_variant(settings.LANGUAGE_CODE))
     yield
     translation.deactivate()
 
