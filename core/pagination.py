@@ -7,10 +7,13 @@ from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
 PAGE_SIZE = 24
 
 
-def page_of(request, object_list, per_page: int = PAGE_SIZE) -> Page:
+def page_of(request, object_list, per_page: int = PAGE_SIZE, count: int | None = None) -> Page:
     """The page `?page=` asks for: the first one when it is not a number, the last one when it
-    is beyond the end."""
+    is beyond the end. `count`: how many objects there are, when the caller counted them already
+    (else the paginator counts them: one query)."""
     paginator = Paginator(object_list, per_page)
+    if count is not None:
+        paginator.count = count  # Paginator.count is a cached property: no second COUNT
     try:
         return paginator.page(request.GET.get("page", 1))
     except PageNotAnInteger:

@@ -204,7 +204,11 @@ def author_page(author, request) -> AuthorPage:
     figures = resources.aggregate(
         count=Count("pk"), ratings=Sum("rating_count"), stars=Sum("rating_sum")
     )
-    page_obj = page_of(request, card_queryset(resources).order_by("-first_published_at", "-pk"))
+    page_obj = page_of(
+        request,
+        card_queryset(resources).order_by("-first_published_at", "-pk"),
+        count=figures["count"],
+    )
     rating_count = figures["ratings"] or 0
     average = round(figures["stars"] / rating_count, 1) if rating_count else None
     visitor = request.user

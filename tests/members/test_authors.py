@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from accounts.models import Follow, Institution, InstitutionDomain
+from core.pagination import PAGE_SIZE
 from resources.models import Discipline, ResourcePage
 from tests.helpers import lang_path
 
@@ -424,6 +425,28 @@ def test_query_count_does_not_grow_with_resources(
 
     # then
     assert one == ten
+
+
+def test_the_author_s_resources_are_counted_once_for_the_figures_and_the_pages(
+    client, marie, make_resource, django_assert_max_num_queries
+):
+    """The figures' aggregate counts the resources; the pages reuse it (a second COUNT over an
+    author's resources cost 11–38 ms at 3,000 of them)."""
+    for number in range(PAGE_SIZE + 2):
+        make_resource(f"Ressource {number}", slug=f"r{number}", authors=[marie])
+
+    with django_assert_max_num_queries(25) as captured:
+        second = client.get(_url(marie) + "?page=2")
+    # Read before the next request: a request's start empties the connection's query log.
+    counted = [sql for sql in (q["sql"] for q in captured) if sql.startswith("SELECT COUNT(")]
+    beyond = client.get(_url(marie) + "?page=9")
+
+    assert len([sql for sql in counted if "resources_resourcepage_authors" in sql]) == 1
+    data = second.context["author_page"]
+    assert data.resource_count == PAGE_SIZE + 2
+    assert (data.page_obj.number, data.page_obj.paginator.num_pages) == (2, 2)
+    assert len(data.resources) == 2
+    assert beyond.context["author_page"].page_obj.number == 2
 
 
 def test_anonymous_follow_of_an_account_without_a_page_is_404(client, teacher):
