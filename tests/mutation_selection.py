@@ -44,7 +44,10 @@ ONLY = {
 # Rule module -> its own tests, run before the others mutmut chose for the mutant.
 FIRST = {
     "boutique.fulfilment": ("tests/boutique/test_fulfilment.py", "tests/boutique/test_replays.py"),
-    "boutique.entitlements": ("tests/boutique/test_fulfilment.py::test_who_holds_a_resource",),
+    "boutique.entitlements": (
+        "tests/boutique/test_fulfilment.py::test_who_holds_a_resource",
+        "tests/institutions/test_licence_access.py::test_may_download_asks_the_entitlements_then",
+    ),
     "boutique.refunds": (
         "tests/boutique/test_refunds.py",
         "tests/boutique/test_refund_allocation.py",

@@ -76,6 +76,22 @@ def test_a_negative_price_is_refused():
         pricing.commission_for(-1, 20)
 
 
+@pytest.mark.parametrize(
+    ("price", "percent", "line"),
+    [
+        # The same commission as any sale of the resource, at the settings' percent or a given one.
+        (6250, None, pricing.LineAmounts(6250, 1250, 5000, False)),
+        (6250, 30, pricing.LineAmounts(6250, 1875, 4375, False)),
+        (4999, None, pricing.LineAmounts(4999, 1000, 3999, False)),  # 999.8 rounds to 1,000
+    ],
+)
+def test_an_institution_licence_line_is_never_at_a_member_price(settings, price, percent, line):
+    settings.BOUTIQUE_COMMISSION_PERCENT = 20
+
+    assert pricing.institution_line(price, percent) == line
+    assert pricing.institution_line(price, percent=percent) == line
+
+
 def test_the_membership_goes_entirely_to_apop():
     assert pricing.membership_line(6000) == pricing.LineAmounts(6000, 6000, 0, False)
 

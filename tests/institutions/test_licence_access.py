@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from accounts.models import InstitutionRepresentative
 from boutique import entitlements, institution_licences, pricing, refunds
-from boutique.models import InstitutionLicence, Order, OrderLine
+from boutique.models import Entitlement, InstitutionLicence, Order, OrderLine
 from tests.institutions.conftest import make_institution
 
 pytestmark = pytest.mark.django_db
@@ -168,6 +168,10 @@ def test_may_download_asks_the_entitlements_then_the_licences(
     assert entitlements.may_download(teacher, exams.pk) is True
     assert entitlements.may_download(outsider, exams) is False
     assert entitlements.holds(teacher, exams) is False  # not a purchase of their own
+    # A purchase of one's own, without any licence.
+    Entitlement.objects.create(user=outsider, resource=exams)
+    assert entitlements.may_download(outsider, exams) is True
+    assert entitlements.may_download(outsider, exams.pk) is True
 
 
 def _queries(client, url) -> int:

@@ -146,6 +146,35 @@ def test_a_negative_price_is_refused(make_resource, marie):
     assert errors_of(page, "en") == {"price_cents": ["The price cannot be negative."]}
 
 
+def test_an_institution_licence_below_the_price_is_refused(make_resource, marie):
+    page = with_values(
+        draft(
+            make_resource,
+            authors=[marie],
+            licence="LicenseRef-APOP-All-Rights-Reserved",
+            price_cents=1000,
+        ),
+        institution_price_cents=999,
+    )
+
+    assert errors_of(page, "en") == {
+        "institution_price_cents": ["The institution licence cannot cost less than the price."]
+    }
+
+
+def test_a_negative_institution_price_gets_its_field_s_message_alone(make_resource):
+    """The other rules wait until the amounts are valid: the sale an NC licence forbids is not
+    named beside a negative institution price."""
+    page = with_values(
+        draft(make_resource, authors=[], licence="CC-BY-NC-SA-4.0", price_cents=500),
+        institution_price_cents=-1,
+    )
+
+    assert errors_of(page, "en") == {
+        "institution_price_cents": ["The institution licence price cannot be negative."]
+    }
+
+
 def test_nobody_but_a_rights_holder_sells_an_nc_resource(make_resource):
     page = draft(make_resource, authors=[], licence="CC-BY-NC-SA-4.0", price_cents=500)
 
